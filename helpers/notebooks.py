@@ -1,0 +1,133 @@
+"""Tools for the course's own notebooks (for authors and CI, not used in lessons).
+
+    python -m helpers.notebooks check   [NOTEBOOK ...]   # bilingual pairing, tags, shell lines
+    python -m helpers.notebooks refresh [NOTEBOOK ...]   # re-execute and store outputs in place
+
+With no NOTEBOOK, every ``notebooks/*.ipynb`` is used. ``refresh`` sets
+PYTEST_CURRENT_TEST so the stored outputs match what nbval sees, and runs
+the kernel in this Python environment, like ``pytest --nbval-current-env``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+LANG_TAGS = ("lang-en", "lang-pt")
+COLAB_GUARD = 'if "google.colab" in sys.modules:'
+
+
+def notebook_paths(args: list[str] | None = None) -> list[Path]:
+    """The notebooks named in `args`, or every lesson notebook."""
+    return [Path(a) for a in args] if args else sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+
+
+def _tags(cell) -> set[str]:
+    return set(cell.get("metadata", {}).get("tags", []))
+
+
+def _shape(text: str) -> tuple:
+    """What a paired cell must share with its translation: structure, code, links, numbers of items."""
+    lines = text.splitlines()
+    return (
+        tuple(len(m.group(1)) for line in lines if (m := re.match(r"(#+) ", line))),
+        sum(bool(re.match(r"\s*([-*]|\d+\.) ", line)) for line in lines),
+        sum(line.lstrip().startswith("|") for line in lines),
+        sorted(re.findall(r"\]\(([^)]*)\)", text)),
+        "```" in text,
+    )
+
+
+def problems(nb) -> list[str]:
+    """Everything in notebook `nb` (an nbformat node) that breaks the course conventions."""
+    found = []
+    cells = nb.cells
+    for i, cell in enumerate(cells):
+        tags = _tags(cell)
+        where = f"cell {i}"
+        source = cell.source
+        if cell.cell_type == "markdown":
+            langs = tags & set(LANG_TAGS)
+            if not langs:
+                found.append(f"{where}: markdown cell without a lang-en/lang-pt tag")
+            elif langs == set(LANG_TAGS):
+                heading = source.strip()
+                if "\n" in heading or not heading.startswith("#") or " · " not in heading:
+                    found.append(f"{where}: a cell tagged with both languages must be one heading "
+                                 f"'# English · Português'")
+            elif "lang-en" in langs:
+                nxt = cells[i + 1] if i + 1 < len(cells) else None
+                if nxt is None or nxt.cell_type != "markdown" or _tags(nxt) & set(LANG_TAGS) != {"lang-pt"}:
+                    found.append(f"{where}: English cell not followed by its Portuguese twin")
+                elif _shape(source) != _shape(nxt.source):
+                    found.append(f"{where}: English and Portuguese cells differ in structure "
+                                 f"(headings, list items, table rows, links or code blocks)")
+                elif source.strip() == nxt.source.strip() or not nxt.source.strip():
+                    found.append(f"{where}: Portuguese twin is empty or a copy of the English")
+            else:
+                prev = cells[i - 1] if i > 0 else None
+                if prev is None or _tags(prev) & set(LANG_TAGS) != {"lang-en"}:
+                    found.append(f"{where}: Portuguese cell without an English cell before it")
+        elif cell.cell_type == "code":
+            for line in source.splitlines():
+                if line.lstrip().startswith(("!", "%")):
+                    found.append(f"{where}: shell or magic line {line.strip()!r} (not allowed)")
+            installs = "pip" in source and "install" in source
+            if installs and COLAB_GUARD not in source:
+                found.append(f"{where}: installs packages outside the guarded Colab setup cell")
+            if "raises-exception" in tags and cell.get("outputs") and not any(
+                    o.get("output_type") == "error" for o in cell.outputs):
+                found.append(f"{where}: tagged raises-exception but its stored output has no error")
+            if cell.get("outputs") and any(o.get("output_type") == "error" for o in cell.outputs) \
+                    and "raises-exception" not in tags:
+                found.append(f"{where}: stored output is an error but the cell is not tagged raises-exception")
+    colab = [i for i, c in enumerate(cells) if c.cell_type == "code" and COLAB_GUARD in c.source]
+    if len(colab) != 1:
+        found.append(f"expected exactly one guarded Colab setup cell, found {len(colab)}")
+    return found
+
+
+def check(paths: list[Path]) -> int:
+    import nbformat
+
+    bad = 0
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)
+        for p in problems(nb):
+            print(f"{path.name}: {p}")
+            bad += 1
+    print(f"{len(paths)} notebook(s), {bad} problem(s)")
+    return 1 if bad else 0
+
+
+def refresh(paths: list[Path], timeout: int = 900) -> int:
+    import time
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    os.environ.setdefault("PYTEST_CURRENT_TEST", "helpers.notebooks refresh")
+    for path in paths:
+        start = time.perf_counter()
+        nb = nbformat.read(path, as_version=4)
+        NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        nbformat.write(nb, path)
+        print(f"{path.name}: executed in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    commands = {"check": check, "refresh": refresh}
+    if not argv or argv[0] not in commands:
+        print(__doc__)
+        return 2
+    return commands[argv[0]](notebook_paths(argv[1:]))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,131 @@
+"""Every learner-facing text of the helpers, in English and Brazilian Portuguese.
+
+One place for class names, error messages and quiz feedback, so the two
+languages are written (and reviewed) side by side. Used by all lessons.
+"""
+
+from __future__ import annotations
+
+LANGS = ("en", "pt")
+
+# Fashion-MNIST labels 0..9 (lessons 01 and 02).
+FASHION_CLASSES: dict[str, list[str]] = {
+    "en": ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+           "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"],
+    "pt": ["Camiseta/top", "Calça", "Pulôver", "Vestido", "Casaco",
+           "Sandália", "Camisa", "Tênis", "Bolsa", "Bota de cano curto"],
+}
+
+# Axis labels and titles used by helpers.plots.
+PLOT_LABELS: dict[str, tuple[str, str]] = {
+    "loss": ("loss", "perda"),
+    "accuracy": ("accuracy", "acurácia"),
+    "epoch": ("epoch", "época"),
+    "train": ("training", "treino"),
+    "val": ("validation", "validação"),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "dataset_missing": (
+        "The {dataset} data set is not on this computer and could not be "
+        "downloaded ({reason}). Get it in one of three ways:\n"
+        "  1. {system_hint}\n"
+        "  2. put a copy in a folder and point the COURSE_DATA environment "
+        "variable at it: {course_data_path}\n"
+        "  3. connect to the internet once and run the lesson again (or "
+        "`python -m helpers.prepare`); it is saved in the Keras cache: "
+        "{cache_path}",
+        "O conjunto de dados {dataset} não está neste computador e não pôde "
+        "ser baixado ({reason}). Há três jeitos de obtê-lo:\n"
+        "  1. {system_hint_pt}\n"
+        "  2. coloque uma cópia numa pasta e aponte a variável de ambiente "
+        "COURSE_DATA para ela: {course_data_path}\n"
+        "  3. conecte-se à internet uma vez e rode a lição de novo (ou "
+        "`python -m helpers.prepare`); os dados ficam salvos no cache do "
+        "Keras: {cache_path}",
+    ),
+    "corrupt_file": (
+        "Ignoring a damaged copy of {path}: {reason}",
+        "Ignorando uma cópia danificada de {path}: {reason}",
+    ),
+    "corrupt_download": (
+        "The download of {url} is damaged ({reason}); it was deleted, not used.",
+        "O download de {url} veio danificado ({reason}); foi apagado, não usado.",
+    ),
+    "checkpoint_ok": (
+        "✓ Checkpoint: {name} = {value:.4f} ≥ {bound}",
+        "✓ Ponto de controle: {name} = {value:.4f} ≥ {bound}",
+    ),
+    "checkpoint_failed": (
+        "Checkpoint failed: {name} = {value:.4f}, below the {bound} this lesson "
+        "promises. Something in the lesson changed (data, model, epochs?).",
+        "Ponto de controle falhou: {name} = {value:.4f}, abaixo dos {bound} que "
+        "esta lição promete. Algo mudou na lição (dados, modelo, épocas?).",
+    ),
+    "not_answered": (
+        "Not answered yet: replace None with your answer{choices} and run the cell again.",
+        "Ainda sem resposta: troque None pela sua resposta{choices} e rode a célula de novo.",
+    ),
+    "right": ("✓ Right!", "✓ Certo!"),
+    "wrong": ("✗ Not quite.", "✗ Ainda não."),
+    "unknown_choice": (
+        "{given!r} is not one of the options {choices}.",
+        "{given!r} não é uma das opções {choices}.",
+    ),
+}
+
+
+def message(key: str, **fields: object) -> str:
+    """The message `key` in both languages, English line(s) first."""
+    en, pt = MESSAGES[key]
+    return f"{en.format(**fields)}\n{pt.format(**fields)}"
+
+
+def both(pair: tuple[str, str], sep: str = " · ") -> str:
+    """Join an (english, portuguese) pair for a title or label."""
+    return f"{pair[0]}{sep}{pair[1]}"
+
+
+def class_names(dataset: str, lang: str = "en") -> list[str]:
+    """Class names of `dataset` ("fashion_mnist") in `lang` ("en" or "pt")."""
+    tables = {"fashion_mnist": FASHION_CLASSES}
+    if dataset not in tables:
+        raise ValueError(f"dataset must be one of {sorted(tables)}, got {dataset!r}")
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
+    return list(tables[dataset][lang])
+
+
+# Quiz and exercise answers, checked by helpers.checks.answer().
+# kind "choice": `correct` is a letter, `feedback` explains every option.
+# kind "number": `correct` is a number, `tolerance` the accepted distance.
+QUESTIONS: dict[str, dict] = {
+    "epoch": {
+        "kind": "choice",
+        "correct": "a",
+        "feedback": {
+            "a": ("One epoch = one pass over every training example.",
+                  "Uma época = uma passada por todos os exemplos de treino."),
+            "b": ("Training is not timed: an epoch ends when every example has been seen once.",
+                  "O treino não é cronometrado: a época acaba quando cada exemplo foi visto uma vez."),
+            "c": ("Keras does not set it: you choose how many epochs with fit(epochs=...).",
+                  "Não é o Keras que define: você escolhe quantas épocas com fit(epochs=...)."),
+            "d": ("That is the number of epochs (the 1 in 'Epoch 1/1'), not what one epoch is.",
+                  "Isso é o número de épocas (o 1 de 'Epoch 1/1'), não o que é uma época."),
+        },
+    },
+    "steps_batch_64": {
+        "kind": "number",
+        "correct": 938,
+        "tolerance": 0,
+        "hint": ("60,000 images in batches of 64: divide and round up (the last batch is smaller).",
+                 "60.000 imagens em lotes de 64: divida e arredonde para cima (o último lote é menor)."),
+    },
+    "updates_3_epochs": {
+        "kind": "number",
+        "correct": 5625,
+        "tolerance": 0,
+        "hint": ("One weight update per step; 1,875 steps per epoch at batch size 32.",
+                 "Uma atualização de pesos por passo; 1.875 passos por época com lotes de 32."),
+    },
+}
