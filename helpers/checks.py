@@ -18,7 +18,7 @@ class CheckpointError(AssertionError):
     """A lesson no longer reaches the result it promises."""
 
 
-def at_least(name: str, value: float, bound: float) -> float:
+def at_least(name: str, value: float, bound: float) -> None:
     """Print a confirmation if ``value >= bound``, else raise CheckpointError."""
     if not isinstance(value, numbers.Real) or isinstance(value, bool):
         raise TypeError(f"value must be a number, got {type(value).__name__}")
@@ -26,7 +26,6 @@ def at_least(name: str, value: float, bound: float) -> float:
     if math.isnan(value) or value < bound:
         raise CheckpointError(texts.message("checkpoint_failed", name=name, value=value, bound=bound))
     print(texts.message("checkpoint_ok", name=name, value=value, bound=bound))
-    return value
 
 
 def answer(question: str, given: object) -> None:
