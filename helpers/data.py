@@ -210,3 +210,12 @@ def load_fashion_mnist() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarra
     """
     x_train, y_train, x_test, y_test = (_fashion_file(name)[0] for name in FASHION_MNIST_FILES)
     return (x_train, y_train), (x_test, y_test)
+
+
+# --- Registry ------------------------------------------------------------------
+# Every dataset the course uses, name -> function that finds (downloading if
+# needed) and verifies its files and returns {file: path it was read from}.
+# Used by notebook 00's setup check and by the classroom-prep command.
+DATASETS: dict[str, Callable[[], dict[str, Path]]] = {
+    "fashion-mnist": locate_fashion_mnist,
+}
