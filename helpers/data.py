@@ -107,12 +107,13 @@ def download(urls: Sequence[str], dest: Path, sha256: str | None = None,
 
 def fetch(name: str, relpath: str, read: Callable[[Path], T], urls: Sequence[str],
           system_dir: Path | None = None, sha256: str | None = None,
-          hints: tuple[str, str] | None = None) -> tuple[T, Path]:
+          hints: tuple[str, str] | None = None, download_ok: bool = True) -> tuple[T, Path]:
     """Find, verify and read one file of dataset `name`; download it if needed.
 
     `read(path)` parses the file and raises CorruptDataError when it is bad.
     Returns what `read` returned and the path it was read from. `hints` is the
-    (English, Portuguese) first way of getting the data offline.
+    (English, Portuguese) first way of getting the data offline. With
+    `download_ok=False` a missing file raises DatasetNotFoundError at once.
     """
     cache = keras_cache_dir() / name
     for folder in search_dirs(name, system_dir):
@@ -127,6 +128,8 @@ def fetch(name: str, relpath: str, read: Callable[[Path], T], urls: Sequence[str
                 path.unlink()  # a damaged cache copy is replaced by a fresh download
     dest = cache / relpath
     try:
+        if not download_ok:
+            raise FileNotFoundError("not found, and downloading was not allowed")
         download(urls, dest, sha256=sha256)
     except OSError as err:
         en_hint, pt_hint = hints or ("ask your teacher for a copy of the data",
@@ -189,16 +192,17 @@ def read_idx_gz(path: Path, shape: tuple[int, ...], sha256: str | None = None) -
     return np.frombuffer(raw, dtype=np.uint8, offset=header).reshape(shape).copy()
 
 
-def _fashion_file(filename: str) -> tuple[np.ndarray, Path]:
+def _fashion_file(filename: str, download_ok: bool = True) -> tuple[np.ndarray, Path]:
     shape, sha = FASHION_MNIST_FILES[filename]
     return fetch("fashion-mnist", filename, lambda p: read_idx_gz(p, shape, sha),
                  urls=[base + filename for base in FASHION_MNIST_URLS],
-                 system_dir=FASHION_MNIST_SYSTEM_DIR, hints=FASHION_MNIST_HINTS)
+                 system_dir=FASHION_MNIST_SYSTEM_DIR, hints=FASHION_MNIST_HINTS,
+                 download_ok=download_ok)
 
 
-def locate_fashion_mnist() -> dict[str, Path]:
-    """Where each verified Fashion-MNIST file comes from (downloading if needed)."""
-    return {name: _fashion_file(name)[1] for name in FASHION_MNIST_FILES}
+def locate_fashion_mnist(download: bool = True) -> dict[str, Path]:
+    """Where each verified Fashion-MNIST file is, downloading it if allowed and needed."""
+    return {name: _fashion_file(name, download)[1] for name in FASHION_MNIST_FILES}
 
 
 def load_fashion_mnist() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
@@ -213,8 +217,9 @@ def load_fashion_mnist() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarra
 
 
 # --- Registry ------------------------------------------------------------------
-# Every dataset the course uses, name -> function that finds (downloading if
-# needed) and verifies its files and returns {file: path it was read from}.
+# Every dataset the course uses, name -> locate function: `locate(download=True)`
+# finds and verifies the files (downloading them only if allowed and needed) and
+# returns {file: path it was read from}; it raises DatasetNotFoundError if none.
 # Used by notebook 00's setup check and by the classroom-prep command.
 DATASETS: dict[str, Callable[[], dict[str, Path]]] = {
     "fashion-mnist": locate_fashion_mnist,
