@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import http.client
 import os
 import urllib.request
 import warnings
@@ -99,7 +100,7 @@ def download(urls: Sequence[str], dest: Path, sha256: str | None = None,
         except CorruptDataError as err:
             part.unlink(missing_ok=True)
             raise CorruptDataError(texts.message("corrupt_download", url=url, reason=err)) from None
-        except (OSError, ValueError) as err:  # URLError, timeouts, refused connections, bad URLs
+        except (OSError, ValueError, http.client.HTTPException) as err:  # refused, timed out, cut off, bad URL
             part.unlink(missing_ok=True)
             errors.append(f"{url}: {err}")
     raise OSError("; ".join(errors) or "no URL given")

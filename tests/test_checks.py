@@ -1,0 +1,92 @@
+"""helpers.checks and helpers.texts: self-checks and the bilingual texts they print."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from helpers import checks, texts
+
+
+def test_at_least_passes_and_prints_both_languages(capsys):
+    assert checks.at_least("test accuracy", 0.88, 0.87) is None
+    out = capsys.readouterr().out
+    assert "✓ Checkpoint: test accuracy = 0.8800 ≥ 0.87" in out and "Ponto de controle" in out
+
+
+@pytest.mark.parametrize("value", [0.86, float("nan")])
+def test_at_least_raises_below_the_bound(value):
+    with pytest.raises(checks.CheckpointError, match="below the 0.87") as info:
+        checks.at_least("test accuracy", value, 0.87)
+    assert "abaixo" in str(info.value)
+
+
+def test_at_least_wants_a_number():
+    with pytest.raises(TypeError, match="number"):
+        checks.at_least("x", "0.9", 0.5)
+
+
+def test_answer_choice(capsys):
+    checks.answer("epoch", "a")
+    assert capsys.readouterr().out.startswith("✓ Right!")
+    checks.answer("epoch", " D) ")
+    out = capsys.readouterr().out
+    assert out.startswith("✗ Not quite.") and "Ainda não." in out and "número de épocas" in out
+
+
+def test_answer_not_answered_and_invalid(capsys):
+    checks.answer("epoch", None)
+    assert "(a, b, c, d)" in capsys.readouterr().out
+    with pytest.raises(ValueError, match="not one of the options"):
+        checks.answer("epoch", "e")
+    with pytest.raises(KeyError, match="unknown question"):
+        checks.answer("no-such-question", "a")
+
+
+def test_answer_number(capsys):
+    checks.answer("steps_batch_64", 938)
+    assert capsys.readouterr().out.startswith("✓")
+    checks.answer("steps_batch_64", 937.5)
+    assert capsys.readouterr().out.startswith("✗")
+    with pytest.raises(TypeError, match="must be a number"):
+        checks.answer("steps_batch_64", "938")
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(texts.MESSAGES))
+def test_every_message_exists_in_both_languages_with_the_same_fields(key):
+    en, pt = texts.MESSAGES[key]
+    assert en.strip() and pt.strip() and en != pt
+    assert fields(en) - {"system_hint"} == fields(pt) - {"system_hint_pt"}
+
+
+@pytest.mark.parametrize("key", sorted(texts.QUESTIONS))
+def test_every_question_is_answerable_and_bilingual(key):
+    q = texts.QUESTIONS[key]
+    if q["kind"] == "choice":
+        assert q["correct"] in q["feedback"]
+        pairs = q["feedback"].values()
+    else:
+        assert q["kind"] == "number" and q["tolerance"] >= 0
+        pairs = [q["hint"]]
+    for en, pt in pairs:
+        assert en.strip() and pt.strip() and en != pt
+
+
+def test_class_names():
+    en, pt = texts.class_names("fashion_mnist", "en"), texts.class_names("fashion_mnist", "pt")
+    assert len(en) == len(pt) == 10 and en[9] == "Ankle boot" and pt[7] == "Tênis"
+    with pytest.raises(ValueError, match="lang"):
+        texts.class_names("fashion_mnist", "de")
+    with pytest.raises(ValueError, match="dataset"):
+        texts.class_names("mnist")
+
+
+def test_message_puts_english_first():
+    text = texts.message("corrupt_file", path="p", reason="r")
+    assert re.fullmatch(r"Ignoring .*\nIgnorando .*", text)

@@ -1,0 +1,139 @@
+"""The lesson notebooks themselves: valid, bilingual, executed, no stray shell lines.
+
+nbval re-executes every notebook (see pyproject.toml); these tests check what
+nbval cannot: the conventions of CONTRIBUTING.md.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import nbformat
+import pytest
+
+from helpers import notebooks
+
+PATHS = notebooks.notebook_paths()
+IDS = [p.name for p in PATHS]
+
+
+def read(path):
+    return nbformat.read(path, as_version=4)
+
+
+def test_the_course_has_its_notebooks():
+    names = {p.name for p in PATHS}
+    assert {"00_start_here.ipynb", "01_compile_and_fit.ipynb"} <= names
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_valid_nbformat_and_python3_kernel(path):
+    nb = read(path)
+    nbformat.validate(nb)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_follows_the_course_conventions(path):
+    assert notebooks.problems(read(path)) == []
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_starts_with_a_title_then_the_colab_cell_then_imports(path):
+    cells = read(path).cells
+    assert cells[0].cell_type == "markdown" and cells[0].source.startswith("# ")
+    assert set(cells[0].metadata["tags"]) == {"lang-en", "lang-pt"}
+    code = [c for c in cells if c.cell_type == "code"]
+    assert notebooks.COLAB_GUARD in code[0].source
+    assert "import keras" in code[1].source and "TF_CPP_MIN_LOG_LEVEL" in code[1].source
+    if not path.name.startswith("00"):
+        assert "keras.utils.set_random_seed(" in code[1].source
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_committed_executed(path):
+    code = [c for c in read(path).cells if c.cell_type == "code"]
+    counts = [c.execution_count for c in code]
+    assert None not in counts, "run `python -m helpers.notebooks refresh` and commit the outputs"
+    assert counts == sorted(counts), "executed top to bottom in one go"
+    assert not any("<Figure size" in o.get("data", {}).get("text/plain", "")
+                   for c in code for o in c.outputs if o.output_type == "execute_result")
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_ends_with_exercises(path):
+    if path.name.startswith("00"):
+        return
+    cells = read(path).cells
+    headings = [c.source for c in cells if c.cell_type == "markdown" and c.source.startswith("#")]
+    assert any("Try it · Experimente" in h for h in headings)
+    assert any("checks.answer(" in c.source for c in cells if c.cell_type == "code")
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_links_between_notebooks_point_at_files_that_exist(path):
+    import re
+
+    for cell in read(path).cells:
+        if cell.cell_type == "markdown":
+            for target in re.findall(r"\]\(([^)#]+\.(?:ipynb|md))\)", cell.source):
+                if "://" not in target:
+                    assert (path.parent / target).exists(), f"{path.name} links to missing {target}"
+
+
+# --- the checker itself can fail -------------------------------------------------
+
+def lesson01():
+    return read(notebooks.NOTEBOOK_DIR / "01_compile_and_fit.ipynb")
+
+
+def first(nb, tag):
+    return next(i for i, c in enumerate(nb.cells) if c.metadata.get("tags") == [tag])
+
+
+def test_checker_flags_a_missing_portuguese_twin():
+    nb = lesson01()
+    del nb.cells[first(nb, "lang-pt")]
+    assert any("not followed by its Portuguese twin" in p for p in notebooks.problems(nb))
+
+
+def test_checker_flags_an_orphan_portuguese_cell():
+    nb = lesson01()
+    del nb.cells[first(nb, "lang-en")]
+    assert any("without an English cell before it" in p for p in notebooks.problems(nb))
+
+
+def test_checker_flags_twins_that_drifted_apart():
+    nb = lesson01()
+    i = next(i for i, c in enumerate(nb.cells) if "- `Flatten`" in c.source)
+    nb.cells[i + 1].source = nb.cells[i + 1].source.replace("- `Flatten`", "`Flatten`")
+    assert any("differ in structure" in p for p in notebooks.problems(nb))
+
+
+def test_checker_flags_an_untranslated_copy_and_untagged_cells():
+    nb = lesson01()
+    i = first(nb, "lang-en")
+    nb.cells[i + 1].source = nb.cells[i].source
+    nb.cells.append(nbformat.v4.new_markdown_cell("Some text"))
+    found = notebooks.problems(nb)
+    assert any("copy of the English" in p for p in found)
+    assert any("without a lang-en/lang-pt tag" in p for p in found)
+
+
+def test_checker_flags_shell_lines_unguarded_installs_and_untagged_errors():
+    nb = lesson01()
+    nb.cells.append(nbformat.v4.new_code_cell("!pip install tensorflow"))
+    nb.cells.append(nbformat.v4.new_code_cell("import subprocess\nsubprocess.run(['pip', 'install', 'x'])"))
+    broken = copy.deepcopy(next(c for c in nb.cells if "raises-exception" in c.metadata.get("tags", [])))
+    broken.metadata["tags"] = []
+    nb.cells.append(broken)
+    found = notebooks.problems(nb)
+    assert any("shell or magic line" in p for p in found)
+    assert any("outside the guarded Colab setup cell" in p for p in found)
+    assert any("not tagged raises-exception" in p for p in found)
+
+
+def test_checker_wants_exactly_one_colab_cell():
+    nb = lesson01()
+    nb.cells = [c for c in nb.cells if notebooks.COLAB_GUARD not in c.source]
+    assert "expected exactly one guarded Colab setup cell, found 0" in notebooks.problems(nb)
