@@ -98,3 +98,79 @@ def plot_history(histories: Any, metrics: Sequence[str] = ("loss", "accuracy"),
     fig = axes[0].figure
     fig.tight_layout()
     return fig
+
+
+# --- Predictions (lesson 02) ------------------------------------------------------
+
+RIGHT_COLOR, WRONG_COLOR, OTHER_COLOR = "blue", "red", "#777777"
+
+
+def _check_prediction(probabilities: np.ndarray, true_label: int, class_names: Sequence[str] | None) -> np.ndarray:
+    probabilities = np.asarray(probabilities, dtype=float)
+    if probabilities.ndim != 1 or probabilities.size < 2:
+        raise ValueError(f"probabilities must be one row of per-class values, got shape {probabilities.shape}")
+    if class_names is not None and len(class_names) != probabilities.size:
+        raise ValueError(f"class_names has {len(class_names)} names but probabilities has "
+                         f"{probabilities.size} values")
+    if not 0 <= int(true_label) < probabilities.size:
+        raise ValueError(f"true_label must be a class index from 0 to {probabilities.size - 1}, got {true_label}")
+    return probabilities
+
+
+def plot_image(image: np.ndarray, probabilities: np.ndarray, true_label: int,
+               class_names: Sequence[str], ax: Axes | None = None) -> Figure:
+    """The image, captioned "predicted confidence% (true)": blue when right, red when wrong (lesson 02)."""
+    probabilities = _check_prediction(probabilities, true_label, class_names)
+    image = np.asarray(image)
+    if image.ndim not in (2, 3):
+        raise ValueError(f"image must have shape (height, width[, 3]), got {image.shape}")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(2.4, 2.6))
+    predicted = int(np.argmax(probabilities))
+    ax.imshow(image, cmap=plt.cm.binary if image.ndim == 2 else None)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    ax.set_xlabel(f"{class_names[predicted]} {100 * probabilities[predicted]:.0f}% ({class_names[int(true_label)]})",
+                  color=RIGHT_COLOR if predicted == int(true_label) else WRONG_COLOR)
+    return ax.figure
+
+
+def plot_value_array(probabilities: np.ndarray, true_label: int, class_names: Sequence[str] | None = None,
+                     ax: Axes | None = None) -> Figure:
+    """Bar chart of the class probabilities: predicted bar red, true bar blue (lesson 02).
+
+    With `class_names`, the x ticks show them rotated 45 degrees; without, the
+    ticks are the class indices.
+    """
+    probabilities = _check_prediction(probabilities, true_label, class_names)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(max(2.4, 0.45 * probabilities.size), 2.6))
+    bars = ax.bar(range(probabilities.size), probabilities, color=OTHER_COLOR)
+    bars[int(np.argmax(probabilities))].set_color(WRONG_COLOR)
+    bars[int(true_label)].set_color(RIGHT_COLOR)  # right answer: the one bar is blue
+    ax.set_ylim(0, 1)
+    ax.set_yticks([])
+    ax.grid(False)
+    ax.set_xticks(range(probabilities.size))
+    if class_names is not None:
+        ax.set_xticklabels(class_names, rotation=45, ha="right", fontsize=8)
+    return ax.figure
+
+
+def prediction_grid(images: np.ndarray, probabilities: np.ndarray, labels: Sequence[int],
+                    class_names: Sequence[str], rows: int = 5, cols: int = 3) -> Figure:
+    """The first rows x cols images, each beside its probability bars (lesson 02)."""
+    images, probabilities, labels = np.asarray(images), np.asarray(probabilities), np.asarray(labels)
+    if probabilities.ndim != 2 or len(probabilities) != len(images) or len(labels) != len(images):
+        raise ValueError(f"need as many images {images.shape}, probability rows {probabilities.shape} "
+                         f"and labels {labels.shape}")
+    if rows * cols > len(images):
+        raise ValueError(f"rows * cols = {rows * cols} but only {len(images)} images")
+    fig, axes = plt.subplots(rows, 2 * cols, figsize=(4.4 * cols, 2.2 * rows), squeeze=False)
+    for i in range(rows * cols):
+        row, col = divmod(i, cols)
+        plot_image(images[i], probabilities[i], labels[i], class_names, ax=axes[row, 2 * col])
+        plot_value_array(probabilities[i], labels[i], ax=axes[row, 2 * col + 1])
+    fig.tight_layout()
+    return fig
