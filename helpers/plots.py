@@ -105,14 +105,15 @@ def plot_history(histories: Any, metrics: Sequence[str] = ("loss", "accuracy"),
 RIGHT_COLOR, WRONG_COLOR, OTHER_COLOR = "blue", "red", "#777777"
 
 
-def _check_prediction(probabilities: np.ndarray, true_label: int, class_names: Sequence[str] | None) -> np.ndarray:
+def _check_prediction(probabilities: np.ndarray, true_label: int | None,
+                      class_names: Sequence[str] | None) -> np.ndarray:
     probabilities = np.asarray(probabilities, dtype=float)
     if probabilities.ndim != 1 or probabilities.size < 2:
         raise ValueError(f"probabilities must be one row of per-class values, got shape {probabilities.shape}")
     if class_names is not None and len(class_names) != probabilities.size:
         raise ValueError(f"class_names has {len(class_names)} names but probabilities has "
                          f"{probabilities.size} values")
-    if not 0 <= int(true_label) < probabilities.size:
+    if true_label is not None and not 0 <= int(true_label) < probabilities.size:
         raise ValueError(f"true_label must be a class index from 0 to {probabilities.size - 1}, got {true_label}")
     return probabilities
 
@@ -136,19 +137,21 @@ def plot_image(image: np.ndarray, probabilities: np.ndarray, true_label: int,
     return ax.figure
 
 
-def plot_value_array(probabilities: np.ndarray, true_label: int, class_names: Sequence[str] | None = None,
+def plot_value_array(probabilities: np.ndarray, true_label: int | None, class_names: Sequence[str] | None = None,
                      ax: Axes | None = None) -> Figure:
-    """Bar chart of the class probabilities: predicted bar red, true bar blue (lesson 02).
+    """Bar chart of the class probabilities: predicted bar red, true bar blue (lessons 02, 04).
 
     With `class_names`, the x ticks show them rotated 45 degrees; without, the
-    ticks are the class indices.
+    ticks are the class indices. `true_label=None` (no known answer, e.g. a
+    colour the learner picked) leaves only the predicted bar red.
     """
     probabilities = _check_prediction(probabilities, true_label, class_names)
     if ax is None:
         _, ax = plt.subplots(figsize=(max(2.4, 0.45 * probabilities.size), 2.6))
     bars = ax.bar(range(probabilities.size), probabilities, color=OTHER_COLOR)
     bars[int(np.argmax(probabilities))].set_color(WRONG_COLOR)
-    bars[int(true_label)].set_color(RIGHT_COLOR)  # right answer: the one bar is blue
+    if true_label is not None:
+        bars[int(true_label)].set_color(RIGHT_COLOR)  # right answer: the one bar is blue
     ax.set_ylim(0, 1)
     ax.set_yticks([])
     ax.grid(False)

@@ -16,6 +16,14 @@ FASHION_CLASSES: dict[str, list[str]] = {
            "Sandália", "Camisa", "Tênis", "Bolsa", "Bota de cano curto"],
 }
 
+# The nine colour names of lesson 04, in the order of the integer labels.
+COLOR_LABELS: dict[str, list[str]] = {
+    "en": ["red-ish", "green-ish", "blue-ish", "orange-ish", "yellow-ish",
+           "pink-ish", "purple-ish", "brown-ish", "grey-ish"],
+    "pt": ["avermelhado", "esverdeado", "azulado", "alaranjado", "amarelado",
+           "rosado", "arroxeado", "amarronzado", "acinzentado"],
+}
+
 # Axis labels and titles used by helpers.plots.
 PLOT_LABELS: dict[str, tuple[str, str]] = {
     "loss": ("loss", "perda"),
@@ -87,8 +95,8 @@ def both(pair: tuple[str, str], sep: str = " · ") -> str:
 
 
 def class_names(dataset: str, lang: str = "en") -> list[str]:
-    """Class names of `dataset` ("fashion_mnist") in `lang` ("en" or "pt")."""
-    tables = {"fashion_mnist": FASHION_CLASSES}
+    """Class names of `dataset` ("fashion_mnist" or "colors") in `lang` ("en" or "pt")."""
+    tables = {"fashion_mnist": FASHION_CLASSES, "colors": COLOR_LABELS}
     if dataset not in tables:
         raise ValueError(f"dataset must be one of {sorted(tables)}, got {dataset!r}")
     if lang not in LANGS:
@@ -162,5 +170,33 @@ QUESTIONS: dict[str, dict] = {
         "tolerance": 0,
         "hint": ("The output has shape (3, 10): ten probabilities per image.",
                  "A saída tem formato (3, 10): dez probabilidades por imagem."),
+    },
+    "softmax_equal_scores": {
+        "kind": "number",
+        "correct": 0.25,
+        "tolerance": 0.001,
+        "hint": ("Equal scores give equal probabilities, and the four add up to 1.",
+                 "Pontuações iguais dão probabilidades iguais, e as quatro somam 1."),
+    },
+    "cross_entropy_sure_and_right": {
+        "kind": "number",
+        "correct": 0,
+        "tolerance": 1e-6,
+        "hint": ("It is -log of the probability of the true class, and log 1 = 0.",
+                 "É -log da probabilidade da classe verdadeira, e log 1 = 0."),
+    },
+    "loss_for_integer_labels": {
+        "kind": "choice",
+        "correct": "b",
+        "feedback": {
+            "a": ("categorical_crossentropy wants one-hot rows; with integers Keras raises a shape error.",
+                  "categorical_crossentropy quer linhas one-hot; com inteiros o Keras dá erro de formato."),
+            "b": ("'Sparse' means integer labels: one class number per example.",
+                  "'Sparse' (esparsa) quer dizer rótulos inteiros: um número de classe por exemplo."),
+            "c": ("Mean squared error would treat class 8 as 'bigger' than class 3.",
+                  "O erro quadrático médio trataria a classe 8 como 'maior' que a classe 3."),
+            "d": ("binary_crossentropy is for yes/no answers, not for one of many classes.",
+                  "binary_crossentropy é para respostas sim/não, não para uma entre muitas classes."),
+        },
     },
 }

@@ -81,3 +81,10 @@ def test_prediction_grid_pairs_images_and_bars():
         plots.prediction_grid(np.zeros((6, 8, 8)), probs, labels, NAMES, rows=3, cols=3)
     with pytest.raises(ValueError, match="as many"):
         plots.prediction_grid(np.zeros((5, 8, 8)), probs, labels, NAMES, rows=1, cols=3)
+
+
+def test_value_array_without_a_true_label_marks_only_the_prediction():
+    fig = plots.plot_value_array([0.2, 0.5, 0.3], None, ["a", "b", "c"])
+    colours = [p.get_facecolor() for p in fig.axes[0].patches]
+    assert same(colours[1], "red") and not any(same(c, "blue") for c in colours)
+    plt.close(fig)

@@ -1,0 +1,76 @@
+"""helpers.data.load_colors (lesson 04): offline-first, verified by checksum."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from helpers import data, texts
+from tests.conftest import IN_CI
+
+SHARED = Path(os.environ.get("COURSE_DATA", "/nonexistent")) / "colors" / "colorData.json"
+needs_shared_copy = pytest.mark.skipif(not SHARED.is_file() and not IN_CI,
+                                       reason="COURSE_DATA has no colors/ (CI always has it: there this fails)")
+EXPECTED = {"green-ish": 1599, "blue-ish": 1218, "purple-ish": 823, "pink-ish": 511, "red-ish": 412,
+            "brown-ish": 319, "yellow-ish": 275, "orange-ish": 259, "grey-ish": 227}
+
+
+@needs_shared_copy
+def test_real_colours_have_the_published_counts():
+    x, y, names = data.load_colors()
+    assert x.shape == (data.COLORS_COUNT, 3) and x.dtype == np.uint8 and y.shape == (data.COLORS_COUNT,)
+    assert names == texts.COLOR_LABELS and len(names["pt"]) == 9
+    assert dict(zip(names["en"], np.bincount(y, minlength=9).tolist())) == EXPECTED
+    assert data.locate_colors(download=False)["colorData.json"] == SHARED
+
+
+@needs_shared_copy
+def test_a_damaged_copy_is_reported_and_the_cache_copy_used(isolated_data, monkeypatch):
+    course = isolated_data / "course" / "colors"
+    course.mkdir(parents=True)
+    (course / "colorData.json").write_text('{"entries": []}')
+    monkeypatch.setenv("COURSE_DATA", str(course.parent))
+    cache = data.keras_cache_dir() / "colors"
+    cache.mkdir(parents=True)
+    shutil.copy(SHARED, cache / "colorData.json")
+    with pytest.warns(UserWarning, match="damaged copy"):
+        found = data.locate_colors(download=False)
+    assert found["colorData.json"] == cache / "colorData.json"
+
+
+@needs_shared_copy
+def test_download_is_verified_and_lands_in_the_cache(isolated_data, monkeypatch, http_server):
+    served = isolated_data / "served"
+    served.mkdir()
+    shutil.copy(SHARED, served / "colorData.json")
+    monkeypatch.setattr(data, "COLORS_URLS", (http_server(served) + "colorData.json",))
+    x, _, _ = data.load_colors()
+    assert len(x) == data.COLORS_COUNT
+    assert (data.keras_cache_dir() / "colors" / "colorData.json").read_bytes() == SHARED.read_bytes()
+
+
+def test_a_download_with_the_wrong_checksum_is_not_kept(isolated_data, monkeypatch, http_server):
+    served = isolated_data / "served"
+    served.mkdir()
+    (served / "colorData.json").write_text('{"entries": [{"r": 1, "g": 2, "b": 3, "label": "red-ish"}]}')
+    monkeypatch.setattr(data, "COLORS_URLS", (http_server(served) + "colorData.json",))
+    with pytest.raises(data.CorruptDataError, match="sha256"):
+        data.load_colors()
+    assert list((data.keras_cache_dir() / "colors").iterdir()) == []
+
+
+def test_offline_without_a_copy_says_how_to_get_it(isolated_data, monkeypatch):
+    monkeypatch.setattr(data, "COLORS_URLS", ("http://127.0.0.1:9/colorData.json",))
+    with pytest.raises(data.DatasetNotFoundError) as info:
+        data.load_colors()
+    assert "COURSE_DATA" in str(info.value) and "colors/colorData.json" in str(info.value)
+    assert "três jeitos" in str(info.value)
+
+
+def test_colour_names_are_paired():
+    assert texts.class_names("colors", "pt")[2] == "azulado"
+    assert len(set(texts.COLOR_LABELS["en"])) == len(set(texts.COLOR_LABELS["pt"])) == 9
