@@ -4,12 +4,16 @@
   ``helpers.texts.QUESTIONS``; prints why it is right or wrong.
 - ``at_least(name, value, bound)``: a checkpoint that raises when a lesson stops
   reaching what it promises (CI runs every notebook, so it fails the build).
+- ``check_compile(model, y)``: explains mismatches between a compiled model's
+  output layer, loss, metrics and the labels (lesson 05).
 """
 
 from __future__ import annotations
 
 import math
 import numbers
+
+import numpy as np
 
 from helpers import texts
 
@@ -58,3 +62,94 @@ def answer(question: str, given: object) -> None:
         explanation = q["hint"]
     en, pt = texts.MESSAGES["right" if right else "wrong"]
     print(f"{en} {explanation[0]}\n{pt} {explanation[1]}")
+
+
+# --- compile checklist (lesson 05) --------------------------------------------------
+
+CROSS_ENTROPIES = ("binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy")
+
+
+def label_format(y: object) -> str:
+    """What the labels look like: "binary", "integer", "one-hot", "multi-hot" or "real" (lesson 05)."""
+    y = np.asarray(y)
+    if y.size == 0 or y.dtype.kind not in "biuf":
+        raise TypeError(f"y must be a non-empty array of numbers, got {y.dtype} with shape {y.shape}")
+    if y.ndim == 2 and y.shape[1] == 1:
+        y = y[:, 0]
+    whole = bool(np.all(y == np.round(y)))
+    zero_one = whole and set(np.unique(y).tolist()) <= {0, 1}
+    if y.ndim == 1:
+        if zero_one:
+            return "binary"
+        return "integer" if whole and y.min() >= 0 else "real"
+    if y.ndim == 2 and zero_one:
+        return "one-hot" if np.all(y.sum(axis=1) == 1) else "multi-hot"
+    return "real"
+
+
+def _loss_name(loss: object) -> str:
+    import keras
+
+    if isinstance(loss, str):
+        try:
+            loss = keras.losses.get(loss)
+        except ValueError:
+            return "unknown:" + loss
+    return getattr(loss, "name", None) or getattr(loss, "__name__", type(loss).__name__)
+
+
+def check_compile(model: object, y: object) -> list[str]:
+    """Explain, in both languages, every mismatch between a compiled model and labels `y` (lesson 05).
+
+    Checks the output layer (units, activation), the loss (name, from_logits),
+    the metrics and the label format against the checklist of lesson 05.
+    Prints each problem and returns them; prints nothing when all is well.
+    """
+    if not getattr(model, "compiled", False):
+        raise ValueError("model must be compiled first: call model.compile(optimizer, loss, metrics)")
+    last = model.layers[-1]
+    units = int(model.outputs[0].shape[-1])
+    activation = "softmax" if type(last).__name__ == "Softmax" else getattr(
+        getattr(last, "activation", None), "__name__", "linear")
+    loss = _loss_name(model.loss)
+    from_logits = bool(getattr(model.loss, "get_config", lambda: {})().get("from_logits", False))
+    metrics = [m if isinstance(m, str) else getattr(m, "name", "") for m in
+               (model.get_compile_config().get("metrics") or [])]
+    labels = label_format(y)
+    y = np.asarray(y)
+    found = []
+
+    def say(key: str, **fields: object) -> None:
+        found.append(texts.message(key, units=units, activation=activation, loss=loss, labels=labels, **fields))
+
+    if loss.startswith("unknown:"):
+        say("compile_unknown_loss", name=loss[len("unknown:"):])
+    if activation == "softmax" and units == 1:
+        say("compile_softmax_one_unit")
+    if loss == "sparse_categorical_crossentropy" and labels in ("one-hot", "multi-hot"):
+        say("compile_sparse_needs_integers")
+    if loss == "categorical_crossentropy" and labels in ("integer", "binary"):
+        say("compile_categorical_needs_one_hot")
+    if loss in CROSS_ENTROPIES[1:] and labels in ("integer", "binary") and y.max() >= units:
+        say("compile_too_few_units", top=int(y.max()), top_plus_one=int(y.max()) + 1)
+    if labels in ("one-hot", "multi-hot") and y.shape[-1] != units:
+        say("compile_width_mismatch", width=y.shape[-1])
+    if loss == "binary_crossentropy" and labels in ("integer", "one-hot"):
+        say("compile_binary_needs_zero_one")
+    if loss in CROSS_ENTROPIES[1:] and activation == "sigmoid" and not from_logits:
+        say("compile_sigmoid_with_categorical")
+    if loss == "binary_crossentropy" and activation == "softmax" and units > 1:
+        say("compile_softmax_with_binary")
+    if loss in CROSS_ENTROPIES and from_logits and activation in ("softmax", "sigmoid"):
+        say("compile_logits_twice")
+    if loss in CROSS_ENTROPIES and not from_logits and activation not in ("softmax", "sigmoid"):
+        say("compile_logits_not_declared")
+    if labels == "real" and loss in CROSS_ENTROPIES:
+        say("compile_real_labels_with_cross_entropy")
+    if loss == "mean_squared_error" and activation == "softmax":
+        say("compile_mse_on_softmax")
+    if labels == "real" and any(m in ("accuracy", "acc") for m in metrics):
+        say("compile_accuracy_for_regression")
+    for problem in found:
+        print(problem)
+    return found

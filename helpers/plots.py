@@ -177,3 +177,41 @@ def prediction_grid(images: np.ndarray, probabilities: np.ndarray, labels: Seque
         plot_value_array(probabilities[i], labels[i], ax=axes[row, 2 * col + 1])
     fig.tight_layout()
     return fig
+
+
+# --- Decision boundaries (lesson 05) ----------------------------------------------
+
+def plot_decision_boundary(predict: Any, x: np.ndarray, y: Sequence[int], ax: Axes | None = None,
+                           title: str | None = None, resolution: int = 200) -> Figure:
+    """Shade where a binary classifier says 1, with the 2-D points on top (lesson 05).
+
+    `predict` is a Keras model or any function mapping an (N, 2) array to N
+    probabilities of class 1 (shape (N,) or (N, 1)); the boundary is where it
+    crosses 0.5.
+    """
+    x = np.asarray(x, dtype="float32")
+    y = np.asarray(y)
+    if x.ndim != 2 or x.shape[1] != 2:
+        raise ValueError(f"x must have shape (N, 2): two features to draw, got {x.shape}")
+    if y.shape != (len(x),):
+        raise ValueError(f"y must have one label per point, shape ({len(x)},), got {y.shape}")
+    if hasattr(predict, "predict"):
+        model = predict
+        predict = lambda points: model.predict(points, verbose=0)  # noqa: E731
+    pad = 0.5
+    (x0, y0), (x1, y1) = x.min(axis=0) - pad, x.max(axis=0) + pad
+    gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
+    grid = np.column_stack([gx.ravel(), gy.ravel()]).astype("float32")
+    p = np.asarray(predict(grid), dtype=float).reshape(-1)
+    if p.size != grid.shape[0]:
+        raise ValueError(f"predict must return one probability per point, got {p.size} for {grid.shape[0]}")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(4.5, 3.6))
+    ax.contourf(gx, gy, p.reshape(gx.shape), levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.6)
+    ax.contour(gx, gy, p.reshape(gx.shape), levels=[0.5], colors="k", linewidths=1.5)
+    ax.scatter(x[:, 0], x[:, 1], c=y, cmap="RdBu_r", edgecolors="k", linewidths=0.4, s=14)
+    if title:
+        ax.set_title(title)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax.figure

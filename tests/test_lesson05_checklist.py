@@ -1,0 +1,136 @@
+"""helpers.checks.check_compile and plots.plot_decision_boundary (lesson 05).
+
+Every row of the lesson's checklist must pass silently; every mismatch must
+be explained. Models are compiled, never trained, so this stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import keras  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import checks, plots  # noqa: E402
+
+N, K = 12, 4
+BINARY = np.arange(N) % 2
+INTEGER = np.arange(N) % K
+ONE_HOT = np.eye(K)[INTEGER]
+MULTI_HOT = (np.arange(N * K).reshape(N, K) % 3 == 0).astype("float32")
+REAL = np.linspace(-1.5, 2.5, N)
+
+
+def model(units, activation, loss, metrics=("accuracy",)):
+    m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(8, activation="relu"),
+                          keras.layers.Dense(units, activation=activation)])
+    m.compile(optimizer="adam", loss=loss, metrics=list(metrics))
+    return m
+
+
+CHECKLIST = {  # problem type: (units, activation, loss, metrics, labels)
+    "binary": (1, "sigmoid", "binary_crossentropy", ["accuracy"], BINARY),
+    "multi-class, integer labels": (K, "softmax", "sparse_categorical_crossentropy", ["accuracy"], INTEGER),
+    "multi-class, one-hot labels": (K, "softmax", "categorical_crossentropy", ["accuracy"], ONE_HOT),
+    "multi-label": (K, "sigmoid", "binary_crossentropy", ["binary_accuracy"], MULTI_HOT),
+    "regression": (1, None, "mean_squared_error", ["mae"], REAL),
+}
+
+
+@pytest.mark.parametrize("row", list(CHECKLIST))
+def test_every_checklist_row_passes_silently(row, capsys):
+    units, activation, loss, metrics, y = CHECKLIST[row]
+    assert checks.check_compile(model(units, activation, loss, metrics), y) == []
+    assert capsys.readouterr().out == ""
+
+
+def test_logits_with_from_logits_pass_silently():
+    m = model(K, None, keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    assert checks.check_compile(m, INTEGER) == []
+    m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(K), keras.layers.Softmax()])
+    m.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    assert checks.check_compile(m, INTEGER) == []
+
+
+MISMATCHES = {  # name: (units, activation, loss, metrics, labels, words the explanation must contain)
+    "softmax over one unit": (1, "softmax", "binary_crossentropy", ["accuracy"], BINARY, "always outputs 1.0"),
+    "integer labels, categorical loss": (K, "softmax", "categorical_crossentropy", ["accuracy"], INTEGER,
+                                         "to_categorical"),
+    "one-hot labels, sparse loss": (K, "softmax", "sparse_categorical_crossentropy", ["accuracy"], ONE_HOT,
+                                    "argmax"),
+    "too few output units": (2, "softmax", "sparse_categorical_crossentropy", ["accuracy"], INTEGER,
+                             "up to 3"),
+    "one-hot width differs": (K + 1, "softmax", "categorical_crossentropy", ["accuracy"], ONE_HOT,
+                              "5 units"),
+    "binary loss on class numbers": (K, "sigmoid", "binary_crossentropy", ["accuracy"], INTEGER, "0/1 answers"),
+    "sigmoid with a categorical loss": (K, "sigmoid", "sparse_categorical_crossentropy", ["accuracy"], INTEGER,
+                                        "do not add up to 1"),
+    "softmax with binary loss (multi-label)": (K, "softmax", "binary_crossentropy", ["accuracy"], MULTI_HOT,
+                                               "compete"),
+    "logits, probabilities expected": (K, None, "sparse_categorical_crossentropy", ["accuracy"], INTEGER,
+                                       "from_logits=True"),
+    "classification loss on real numbers": (1, None, "binary_crossentropy", ["accuracy"], REAL,
+                                            "mean_squared_error"),
+    "MSE on softmax": (K, "softmax", "mean_squared_error", ["accuracy"], ONE_HOT, "slowly"),
+    "accuracy for regression": (1, None, "mean_squared_error", ["accuracy"], REAL, "mae"),
+    "misspelled loss": (K, "softmax", "categoricalCrossentropy", ["accuracy"], ONE_HOT, "knows no loss"),
+}
+
+
+@pytest.mark.parametrize("name", list(MISMATCHES))
+def test_every_mismatch_is_explained_in_both_languages(name, capsys):
+    units, activation, loss, metrics, y, words = MISMATCHES[name]
+    found = checks.check_compile(model(units, activation, loss, metrics), y)
+    assert found and any(words in problem for problem in found), found
+    out = capsys.readouterr().out
+    assert words in out and any(pt in out for pt in ("Os rótulos", "softmax sobre", "A perda", "O Keras",
+                                                    "binary_crossentropy", "A acurácia", "mean_squared_error",
+                                                    "Cada linha", "categorical"))
+
+
+def test_logits_applied_twice():
+    m = model(K, "softmax", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    assert any("applied twice" in p for p in checks.check_compile(m, INTEGER))
+
+
+@pytest.mark.parametrize("y, kind", [
+    (BINARY, "binary"), (INTEGER, "integer"), (INTEGER[:, None], "integer"), (ONE_HOT, "one-hot"),
+    (MULTI_HOT, "multi-hot"), (REAL, "real"), (np.array([0.0, 1.0, 1.0]), "binary"),
+])
+def test_label_format(y, kind):
+    assert checks.label_format(y) == kind
+
+
+def test_bad_arguments():
+    with pytest.raises(TypeError, match="array of numbers"):
+        checks.label_format(np.array(["cat", "dog"]))
+    uncompiled = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
+    with pytest.raises(ValueError, match="compiled first"):
+        checks.check_compile(uncompiled, BINARY)
+
+
+def test_decision_boundary_from_a_plain_function():
+    x = np.random.default_rng(0).normal(size=(40, 2))
+    y = (x[:, 0] > 0).astype(int)
+    fig = plots.plot_decision_boundary(lambda p: (p[:, 0] > 0).astype(float), x, y, title="x > 0")
+    ax = fig.axes[0]
+    assert ax.get_title() == "x > 0" and len(ax.collections) >= 3  # filled contours, the 0.5 line, the points
+    plt.close(fig)
+    with pytest.raises(ValueError, match=r"shape \(N, 2\)"):
+        plots.plot_decision_boundary(lambda p: p[:, 0], np.zeros((5, 3)), np.zeros(5))
+    with pytest.raises(ValueError, match="one label per point"):
+        plots.plot_decision_boundary(lambda p: p[:, 0], x, y[:-1])
+    with pytest.raises(ValueError, match="one probability per point"):
+        plots.plot_decision_boundary(lambda p: p[:3, 0], x, y)
+
+
+def test_decision_boundary_from_a_keras_model():
+    x = np.random.default_rng(1).normal(size=(20, 2))
+    m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")])
+    fig = plots.plot_decision_boundary(m, x, np.arange(20) % 2, resolution=20)
+    assert len(fig.axes[0].collections) >= 3
+    plt.close(fig)
