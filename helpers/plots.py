@@ -59,13 +59,15 @@ def _history_dict(history: Any) -> Mapping[str, Sequence[float]]:
 
 
 def plot_history(histories: Any, metrics: Sequence[str] = ("loss", "accuracy"),
-                 axes: Sequence[Axes] | None = None) -> Figure:
+                 axes: Sequence[Axes] | None = None, styles: tuple[str, str] = ("-", "--")) -> Figure:
     """Training curves: one panel per metric, training solid, validation dashed (lessons 01-04).
 
     `histories` is one keras History (or ``history.history`` dict), or a dict
     ``{run name: History}`` to compare several runs, one colour per run.
     Metrics missing from every run are left out; validation curves appear
-    when ``val_<metric>`` is present.
+    when ``val_<metric>`` is present. `styles` are the matplotlib line styles
+    of training and validation: ``("o", "-")`` draws training as dots and
+    validation as a line, like the classic IMDB text (lesson 03).
     """
     runs = ({"": histories} if hasattr(histories, "history") or
             (isinstance(histories, Mapping) and all(isinstance(v, (list, tuple)) for v in histories.values()))
@@ -85,7 +87,7 @@ def plot_history(histories: Any, metrics: Sequence[str] = ("loss", "accuracy"),
         for i, (name, h) in enumerate(runs.items()):
             color = colors[i % len(colors)]
             prefix = f"{name} " if name else ""
-            for key, style, part in ((metric, "-", "train"), (f"val_{metric}", "--", "val")):
+            for key, style, part in ((metric, styles[0], "train"), (f"val_{metric}", styles[1], "val")):
                 if key in h:
                     epochs = np.arange(1, len(h[key]) + 1)
                     ax.plot(epochs, h[key], style, color=color,

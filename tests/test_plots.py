@@ -86,3 +86,11 @@ def test_history_plot_rejects_bad_input():
     with pytest.raises(ValueError, match="one per metric"):
         plots.plot_history(HISTORY, axes=[ax])
     plt.close(fig)
+
+
+def test_history_plot_styles_dots_for_training():
+    fig = plots.plot_history(HISTORY, metrics=["loss"], styles=("o", "-"))
+    train, val = fig.axes[0].lines
+    assert (train.get_marker(), train.get_linestyle()) == ("o", "None")
+    assert val.get_linestyle() == "-"
+    plt.close(fig)

@@ -1,0 +1,169 @@
+"""helpers.data IMDB loader (lesson 03), on a tiny aclImdb-shaped folder and on the real data."""
+
+from __future__ import annotations
+
+import io
+import os
+import tarfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from helpers import data
+from tests.conftest import IN_CI
+
+REVIEWS = {
+    "train/pos": ["A great, great film!<br />Great acting.", "Great fun; the film is great."],
+    "train/neg": ["A bad film. Bad, bad acting.", "The worst film: bad and boring."],
+    "test/pos": ["Great film, great cast.", "Wonderful! Don't miss it."],
+    "test/neg": ["Bad. Boring.", "It's a bad film."],
+}
+
+
+def make_tree(root: Path) -> Path:
+    folder = root / "aclImdb"
+    for split, texts in REVIEWS.items():
+        (folder / split).mkdir(parents=True)
+        for i, text in enumerate(texts):
+            (folder / split / f"{i}_{7 if 'pos' in split else 2}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def tiny(isolated_data, monkeypatch):
+    """COURSE_DATA holding a 2-reviews-per-folder aclImdb, and a fresh in-memory cache."""
+    make_tree(isolated_data / "course")
+    monkeypatch.setenv("COURSE_DATA", str(isolated_data / "course"))
+    monkeypatch.setattr(data, "IMDB_PER_FOLDER", 2)
+    data._imdb_encoded.cache_clear()
+    data._imdb_index.cache_clear()
+    yield isolated_data
+    data._imdb_encoded.cache_clear()
+    data._imdb_index.cache_clear()
+
+
+def test_tokenizer_is_documented_and_deterministic():
+    assert data.tokenize("Don't MISS it!<br />Best film, ever... 10/10 café") == [
+        "don't", "miss", "it", "best", "film", "ever", "10", "10", "café"]
+
+
+def test_structure_and_index_conventions(tiny):
+    (x_train, y_train), (x_test, y_test) = data.load_imdb(num_words=None)
+    assert len(x_train) == len(y_train) == 4 and len(x_test) == 4
+    assert x_train.dtype == object and isinstance(x_train[0], list)
+    assert sorted(y_train.tolist()) == [0, 0, 1, 1] and y_train.dtype == np.int64
+    assert all(review[0] == data.START for review in list(x_train) + list(x_test))
+    index = data.imdb_word_index()
+    ranked = sorted(index, key=index.get)
+    assert ranked[:3] == ["great", "bad", "film"]  # frequency in the training reviews, ties alphabetical
+    assert index["great"] == 1 and min(min(r[1:]) for r in x_train) == 4  # real words start at 4
+    assert "wonderful" not in index  # test reviews never enter the vocabulary
+
+
+def test_num_words_cut_off_and_unknown_words(tiny):
+    (x_train, _), (x_test, _) = data.load_imdb(num_words=6)  # keeps indices 4 and 5: 'great' and 'bad'
+    assert max(max(r) for r in x_train) <= 5
+    for review in list(x_train) + list(x_test):
+        assert set(review) <= {data.START, data.UNKNOWN, 4, 5}
+    assert data.encode_review("Great zebra film", num_words=6) == [1, 4, 2, 2]
+    assert data.encode_review("Great zebra film", num_words=None) == [1, 4, 2, 6]
+
+
+def test_decode_encode_round_trip_for_known_words(tiny):
+    text = "the film is great fun"
+    assert data.decode_review(data.encode_review(text, num_words=None)) == "<START> " + text
+    assert data.decode_review([0, 1, 2, 3]) == "<PAD> <START> <UNK> <UNUSED>"
+    with pytest.raises(ValueError, match="not a word index"):
+        data.decode_review([10_000_000])
+    with pytest.raises(TypeError, match="text must be a str"):
+        data.encode_review(["great"])
+    with pytest.raises(ValueError, match="num_words"):
+        data.load_imdb(num_words=3)
+
+
+def test_the_encoded_cache_is_reused_and_rebuilt_when_the_source_changes(tiny, monkeypatch):
+    data.load_imdb()
+    caches = list(data.keras_cache_dir().glob("imdb_encoded_*.npz"))
+    assert len(caches) == 1
+    with np.load(caches[0], allow_pickle=False) as stored:  # plain arrays, no pickle
+        assert "vocabulary" in stored.files
+    data._imdb_encoded.cache_clear()
+    monkeypatch.setattr(data, "tokenize", lambda text: ["fail"])  # a warm load must not re-tokenize
+    assert data.load_imdb()[0][0][0][0] == data.START
+    monkeypatch.undo()
+    monkeypatch.setenv("COURSE_DATA", str(tiny / "course"))
+    monkeypatch.setattr(data, "IMDB_PER_FOLDER", 2)
+    monkeypatch.setattr(data, "IMDB_TOKENIZER_VERSION", 99)  # an option of the encoding changed
+    data._imdb_encoded.cache_clear()
+    data.load_imdb()
+    assert len(list(data.keras_cache_dir().glob("imdb_encoded_*.npz"))) == 2
+
+
+def tar_of(files: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w:gz") as tar:
+        for name, content in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(content)
+            tar.addfile(info, io.BytesIO(content))
+    return out.getvalue()
+
+
+def serve_archive(tiny, monkeypatch, http_server, archive: bytes):
+    monkeypatch.delenv("COURSE_DATA")
+    served = tiny / "served"
+    served.mkdir()
+    (served / "aclImdb_v1.tar.gz").write_bytes(archive)
+    monkeypatch.setattr(data, "IMDB_URLS", (http_server(served) + "aclImdb_v1.tar.gz",))
+    monkeypatch.setattr(data, "IMDB_SHA256", data.sha256_of(archive))
+
+
+def test_download_and_safe_extraction(tiny, monkeypatch, http_server):
+    files = {f"aclImdb/{split}/{i}_{7 if 'pos' in split else 2}.txt": text.encode()
+             for split, texts in REVIEWS.items() for i, text in enumerate(texts)}
+    files["aclImdb/train/unsup/0_0.txt"] = b"not extracted"
+    serve_archive(tiny, monkeypatch, http_server, tar_of(files))
+    found = data.locate_imdb()
+    assert found["train/pos"] == data.keras_cache_dir() / "aclImdb" / "train" / "pos"
+    assert not (data.keras_cache_dir() / "aclImdb" / "train" / "unsup").exists()
+    assert len(data.load_imdb()[0][0]) == 4
+
+
+@pytest.mark.parametrize("evil", ["../escaped.txt", "aclImdb/../../escaped.txt", "/tmp/escaped-imdb.txt"])
+def test_an_unsafe_archive_is_rejected_and_deleted(tiny, monkeypatch, http_server, evil):
+    serve_archive(tiny, monkeypatch, http_server, tar_of({"aclImdb/README": b"x", evil: b"gotcha"}))
+    with pytest.raises(data.CorruptDataError, match="unsafe path"):
+        data.locate_imdb()
+    assert not (tiny / "escaped.txt").exists() and not Path("/tmp/escaped-imdb.txt").exists()
+    assert not (data.keras_cache_dir() / "aclImdb_v1.tar.gz").exists()
+    assert not (data.keras_cache_dir() / "aclImdb").exists()
+
+
+def test_an_incomplete_tree_is_reported_and_skipped(tiny, monkeypatch):
+    (tiny / "course" / "aclImdb" / "test" / "neg" / "0_2.txt").unlink()
+    monkeypatch.setattr(data, "IMDB_URLS", ("http://127.0.0.1:9/aclImdb_v1.tar.gz",))
+    with pytest.warns(UserWarning, match="test/neg/ has 1 reviews"), \
+            pytest.raises(data.DatasetNotFoundError) as info:
+        data.load_imdb()
+    assert "COURSE_DATA" in str(info.value) and "três jeitos" in str(info.value)
+    assert not list(data.keras_cache_dir().glob("*.part"))
+
+
+# --- the real data ------------------------------------------------------------------
+
+REAL = Path(os.environ.get("COURSE_DATA", "/nonexistent")) / "aclImdb"
+needs_real = pytest.mark.skipif(not REAL.is_dir() and not IN_CI,
+                                reason="COURSE_DATA has no aclImdb/ (CI always has it: there this fails)")
+
+
+@needs_real
+def test_the_real_reviews_match_the_classic_text():
+    (x_train, y_train), (x_test, y_test) = data.load_imdb(num_words=10000)
+    assert len(x_train) == len(x_test) == 25000
+    assert np.bincount(y_train).tolist() == np.bincount(y_test).tolist() == [12500, 12500]
+    assert [len(x_train[0]), len(x_train[1])] == [218, 189]  # as in the classic text
+    assert data.decode_review(x_train[0][1:6]) == "this film was just brilliant"
+    assert max(max(r) for r in x_train) == 9999
+    assert data.imdb_word_index()["the"] == 1
+    assert (REAL / "train" / "pos" / "0_9.txt").read_text().startswith("Bromwell High is a cartoon comedy.")
