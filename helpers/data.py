@@ -19,8 +19,10 @@ import json
 import os
 import re
 import shutil
+import sys
 import tarfile
 import tempfile
+import time
 import urllib.request
 import warnings
 import zlib
@@ -74,15 +76,39 @@ def sha256_of(data: bytes | Path) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def progress_bar(label: str, out=None) -> Callable[[int, int | None], None]:
+    """A one-line text progress bar for downloads, on stderr, redrawn at most 5 times a second."""
+    last = [0.0]
+
+    def show(done: int, total: int | None) -> None:
+        now = time.monotonic()
+        if now - last[0] < 0.2 and done != total:
+            return
+        last[0] = now
+        if total:
+            filled = int(30 * done / total)
+            text = f"\r{label} [{'#' * filled}{'.' * (30 - filled)}] {100 * done / total:5.1f}% of {total / 1e6:.1f} MB"
+        else:
+            text = f"\r{label} {done / 1e6:.1f} MB"
+        stream = out or sys.stderr
+        stream.write(text + ("\n" if done == total else ""))
+        stream.flush()
+
+    return show
+
+
 def download(urls: Sequence[str], dest: Path, sha256: str | None = None,
              timeout: float = DOWNLOAD_TIMEOUT,
-             progress: Callable[[int, int | None], None] | None = None) -> Path:
+             progress: Callable[[int, int | None], None] | None | bool = None) -> Path:
     """Download the first of `urls` that answers into `dest`, atomically.
 
     The data goes to ``dest.part`` and is renamed to `dest` only when it is
     complete (and matches `sha256` when given). `progress(done, total)` is
-    called as bytes arrive. Raises OSError when no URL worked.
+    called as bytes arrive; by default a text progress bar goes to stderr,
+    `progress=False` silences it. Raises OSError when no URL worked.
     """
+    if progress is None:
+        progress = progress_bar(f"Downloading {dest.name}")
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + ".part")
     errors = []

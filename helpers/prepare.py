@@ -1,0 +1,72 @@
+"""Classroom prep: get every dataset of the course onto this computer, once.
+
+    python -m helpers.prepare          # find, verify, download what is missing
+    python -m helpers.prepare --check  # only look: download nothing
+
+Run it before a class on bad Wi-Fi: afterwards every lesson works offline.
+For each dataset it prints where the verified files are (COURSE_DATA, the
+system package, the Keras cache) and whether the course can run offline.
+Exit status 0 when every dataset is here, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from helpers import data
+
+
+def source_of(path: Path) -> str:
+    """Which of the searched places `path` is in."""
+    course = os.environ.get("COURSE_DATA")
+    if course and Path(path).is_relative_to(Path(course)):
+        return "COURSE_DATA"
+    if Path(path).is_relative_to(data.keras_cache_dir()):
+        return "Keras cache"
+    return "system copy"
+
+
+def prepare(download: bool = True, out=None) -> bool:
+    """Locate (and if allowed download) every dataset; report; True when all are here."""
+    out = out or sys.stdout
+    ready = True
+    for name, locate in data.DATASETS.items():
+        try:
+            try:
+                paths, fetched = locate(download=False), False
+            except data.DatasetNotFoundError:
+                if not download:
+                    raise
+                paths, fetched = locate(download=True), True
+        except (data.DatasetNotFoundError, data.CorruptDataError) as err:
+            ready = False
+            print(f"✗ {name}: missing / ausente\n{err}\n", file=out)
+            continue
+        by_source: dict[str, list[Path]] = {}
+        for path in paths.values():
+            by_source.setdefault(source_of(path), []).append(path)
+        where = [f"{source}: {os.path.commonpath(found) if len(found) > 1 else found[0].parent}"
+                 for source, found in sorted(by_source.items())]
+        how = "downloaded now / baixado agora, " if fetched else ""
+        print(f"✓ {name}: {how}{'; '.join(where)}", file=out)
+        if name == "aclImdb":
+            data.load_imdb()  # builds the encoded cache now, so lesson 03 starts fast
+    if ready:
+        print("The course can run offline. · O curso pode rodar offline.", file=out)
+    else:
+        print("The course cannot run offline yet: see above. · O curso ainda não pode rodar offline: "
+              "veja acima.", file=out)
+    return ready
+
+
+def main(argv: list[str]) -> int:
+    if argv not in ([], ["--check"]):
+        print(__doc__)
+        return 2
+    return 0 if prepare(download=argv != ["--check"]) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
