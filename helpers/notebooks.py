@@ -1,11 +1,14 @@
 """Tools for the course's own notebooks (for authors and CI, not used in lessons).
 
-    python -m helpers.notebooks check   [NOTEBOOK ...]   # bilingual pairing, tags, shell lines
-    python -m helpers.notebooks refresh [NOTEBOOK ...]   # re-execute and store outputs in place
+    python -m helpers.notebooks check    [NOTEBOOK ...]  # bilingual pairing, tags, shell lines
+    python -m helpers.notebooks refresh  [NOTEBOOK ...]  # re-execute and store outputs in place
+    python -m helpers.notebooks editions [NOTEBOOK ...]  # English-only and Portuguese-only copies
 
 With no NOTEBOOK, every ``notebooks/*.ipynb`` is used. ``refresh`` sets
 PYTEST_CURRENT_TEST so the stored outputs match what nbval sees, and runs
 the kernel in this Python environment, like ``pytest --nbval-current-env``.
+``editions`` writes editions/en/ and editions/pt/ (set EDITIONS_DIR to change
+where) with the glossary, for teachers who want a single language.
 """
 
 from __future__ import annotations
@@ -121,8 +124,48 @@ def refresh(paths: list[Path], timeout: int = 900) -> int:
     return 0
 
 
+def monolingual(nb, lang: str):
+    """A copy of `nb` with only `lang`'s text ("en" or "pt"); code cells and outputs unchanged."""
+    import copy
+
+    if lang not in ("en", "pt"):
+        raise ValueError(f"lang must be 'en' or 'pt', got {lang!r}")
+    other = "lang-pt" if lang == "en" else "lang-en"
+    nb = copy.deepcopy(nb)
+    cells = []
+    for cell in nb.cells:
+        tags = _tags(cell)
+        if cell.cell_type == "markdown" and set(LANG_TAGS) <= tags:  # '## 1. English · Português'
+            hashes, _, text = cell.source.strip().partition(" ")
+            en, _, pt = text.partition(" · ")
+            number = re.match(r"\d+\. ", en)
+            if lang == "pt" and number and not re.match(r"\d", pt):
+                pt = number.group(0) + pt
+            cell.source = f"{hashes} {en if lang == 'en' else pt}"
+        elif other in tags:
+            continue
+        cells.append(cell)
+    nb.cells = cells
+    return nb
+
+
+def editions(paths: list[Path]) -> int:
+    import shutil
+
+    import nbformat
+
+    root = Path(os.environ.get("EDITIONS_DIR", NOTEBOOK_DIR.parent / "editions"))
+    for lang in ("en", "pt"):
+        (root / lang).mkdir(parents=True, exist_ok=True)
+        shutil.copy(NOTEBOOK_DIR / "GLOSSARY.md", root / lang / "GLOSSARY.md")
+        for path in paths:
+            nbformat.write(monolingual(nbformat.read(path, as_version=4), lang), root / lang / path.name)
+    print(f"{len(paths)} notebook(s) written to {root / 'en'} and {root / 'pt'}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    commands = {"check": check, "refresh": refresh}
+    commands = {"check": check, "refresh": refresh, "editions": editions}
     if not argv or argv[0] not in commands:
         print(__doc__)
         return 2
