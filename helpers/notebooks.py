@@ -3,6 +3,7 @@
     python -m helpers.notebooks check    [NOTEBOOK ...]  # bilingual pairing, tags, shell lines
     python -m helpers.notebooks refresh  [NOTEBOOK ...]  # re-execute and store outputs in place
     python -m helpers.notebooks editions [NOTEBOOK ...]  # English-only and Portuguese-only copies
+    python -m helpers.notebooks badges   [NOTEBOOK ...]  # Colab badges and install pins from pyproject
 
 With no NOTEBOOK, every ``notebooks/*.ipynb`` is used. ``refresh`` sets
 PYTEST_CURRENT_TEST so the stored outputs match what nbval sees, and runs
@@ -164,8 +165,51 @@ def editions(paths: list[Path]) -> int:
     return 0
 
 
+COLAB_BADGE = re.compile(r"https://colab\.research\.google\.com/github/[^)\s]+")
+COLAB_INSTALL = re.compile(r'"git\+https://[^"@]+@[^"]+"')
+
+
+def course_config() -> dict[str, str]:
+    """The [tool.course] settings of pyproject.toml: repository URL and pinned ref."""
+    text = (NOTEBOOK_DIR.parent / "pyproject.toml").read_text()
+    section = text.split("[tool.course]", 1)[1].split("\n[", 1)[0]
+    return dict(re.findall(r'^(\w+)\s*=\s*"([^"]*)"', section, flags=re.MULTILINE))
+
+
+def colab_url(name: str) -> str:
+    """The Colab address of notebook `name` of the configured repository's main branch."""
+    repository = course_config()["repository"].removeprefix("https://github.com/")
+    return f"https://colab.research.google.com/github/{repository}/blob/main/notebooks/{name}"
+
+
+def badges(paths: list[Path]) -> int:
+    import nbformat
+
+    config = course_config()
+    changed = 0
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        before = [c.source for c in nb.cells]
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                cell.source = COLAB_BADGE.sub(colab_url(path.name), cell.source)
+            elif COLAB_GUARD in cell.source:
+                cell.source = COLAB_INSTALL.sub(f'"git+{config["repository"]}@{config["ref"]}"', cell.source)
+        if [c.source for c in nb.cells] != before:
+            nbformat.write(nb, path)
+            changed += 1
+    readme = NOTEBOOK_DIR.parent / "README.md"
+    text = readme.read_text()
+    updated = COLAB_BADGE.sub(lambda m: colab_url(m.group(0).rsplit("/", 1)[1]), text)
+    if updated != text:
+        readme.write_text(updated)
+        changed += 1
+    print(f"{changed} file(s) updated from [tool.course] of pyproject.toml")
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    commands = {"check": check, "refresh": refresh, "editions": editions}
+    commands = {"check": check, "refresh": refresh, "editions": editions, "badges": badges}
     if not argv or argv[0] not in commands:
         print(__doc__)
         return 2

@@ -1,0 +1,58 @@
+"""Colab: every badge points at its own notebook, every notebook pins one configured release."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from helpers import notebooks
+
+PATHS = notebooks.notebook_paths()
+CONFIG = notebooks.course_config()
+
+
+def test_the_configuration_pins_a_release_of_a_github_repository():
+    assert re.fullmatch(r"https://github\.com/[\w.-]+/[\w.-]+", CONFIG["repository"])
+    assert CONFIG["ref"] not in ("main", "master", "HEAD") and re.fullmatch(r"v\d+\.\d+\.\d+|[0-9a-f]{40}", CONFIG["ref"])
+
+
+@pytest.mark.parametrize("path", PATHS, ids=[p.name for p in PATHS])
+def test_badges_point_at_the_notebook_itself(path):
+    nb = nbformat.read(path, as_version=4)
+    links = [url for c in nb.cells if c.cell_type == "markdown" for url in notebooks.COLAB_BADGE.findall(c.source)]
+    assert links, "the title cells carry an Open in Colab badge"
+    assert set(links) == {notebooks.colab_url(path.name)}
+    assert len(links) == 2, "one badge in the English cell, one in the Portuguese twin"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=[p.name for p in PATHS])
+def test_the_guarded_setup_cell_is_the_only_install_and_pins_the_release(path):
+    code = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+    installs = [source for source in code if "install" in source and "pip" in source]
+    assert installs == [code[0]] and notebooks.COLAB_GUARD in code[0]
+    assert notebooks.COLAB_INSTALL.findall(code[0]) == [f'"git+{CONFIG["repository"]}@{CONFIG["ref"]}"']
+
+
+def test_readme_badges_match_the_files():
+    readme = (notebooks.NOTEBOOK_DIR.parent / "README.md").read_text()
+    links = notebooks.COLAB_BADGE.findall(readme)
+    assert sorted(links) == sorted(notebooks.colab_url(p.name) for p in PATHS)
+
+
+def test_badges_command_rewrites_from_the_configuration(tmp_path, monkeypatch):
+    nb = nbformat.read(PATHS[1], as_version=4)
+    path = tmp_path / PATHS[1].name
+    nbformat.write(nb, path)
+    monkeypatch.setattr(notebooks, "course_config", lambda: {"repository": "https://github.com/fork/course",
+                                                               "ref": "v9.9.9"})
+    monkeypatch.setattr(notebooks, "NOTEBOOK_DIR", tmp_path / "notebooks")  # so README.md is the one below
+    (tmp_path / "README.md").write_text("[b](https://colab.research.google.com/github/x/y/blob/main/notebooks/"
+                                        f"{path.name})")
+    assert notebooks.main(["badges", str(path)]) == 0
+    text = path.read_text()
+    assert "github/fork/course/blob/main/notebooks/" + path.name in text
+    assert "git+https://github.com/fork/course@v9.9.9" in text
+    assert "keras-course/keras-course" not in text
+    assert "github/fork/course/blob/main/notebooks/" in (tmp_path / "README.md").read_text()
