@@ -139,6 +139,17 @@ def download(urls: Sequence[str], dest: Path, sha256: str | None = None,
     raise OSError("; ".join(errors) or "no URL given")
 
 
+def not_found(name: str, reason: object, hints: tuple[str, str] | None, relpath: str,
+              cache_path: Path) -> DatasetNotFoundError:
+    """The one bilingual error for a dataset that is nowhere here and cannot be downloaded."""
+    en_hint, pt_hint = hints or ("ask your teacher for a copy of the data",
+                                 "peça uma cópia dos dados a quem dá o curso")
+    course_data = Path(os.environ.get("COURSE_DATA", "<folder>")) / name / relpath
+    return DatasetNotFoundError(texts.message(
+        "dataset_missing", dataset=name, reason=reason, system_hint=en_hint, system_hint_pt=pt_hint,
+        course_data_path=course_data, cache_path=cache_path))
+
+
 def fetch(name: str, relpath: str, read: Callable[[Path], T], urls: Sequence[str],
           system_dir: Path | None = None, sha256: str | None = None,
           hints: tuple[str, str] | None = None, download_ok: bool = True) -> tuple[T, Path]:
@@ -166,13 +177,7 @@ def fetch(name: str, relpath: str, read: Callable[[Path], T], urls: Sequence[str
             raise FileNotFoundError("not found, and downloading was not allowed")
         download(urls, dest, sha256=sha256)
     except OSError as err:
-        en_hint, pt_hint = hints or ("ask your teacher for a copy of the data",
-                                     "peça uma cópia dos dados a quem dá o curso")
-        raise DatasetNotFoundError(texts.message(
-            "dataset_missing", dataset=name, reason=err, system_hint=en_hint,
-            system_hint_pt=pt_hint,
-            course_data_path=Path(os.environ.get("COURSE_DATA", "<folder>")) / name / relpath,
-            cache_path=dest)) from None
+        raise not_found(name, err, hints, relpath, dest) from None
     try:
         return read(dest), dest
     except CorruptDataError as err:
@@ -366,12 +371,9 @@ def _imdb_dir(download_ok: bool = True) -> Path:
                 raise FileNotFoundError("not found, and downloading was not allowed")
             download(IMDB_URLS, archive, sha256=IMDB_SHA256)
     except OSError as err:
-        raise DatasetNotFoundError(texts.message(
-            "dataset_missing", dataset="aclImdb (IMDB)", reason=err,
-            system_hint=f"copy the extracted aclImdb/ folder (from {IMDB_URLS[0]}) into {cache}",
-            system_hint_pt=f"copie a pasta aclImdb/ extraída (de {IMDB_URLS[0]}) para {cache}",
-            course_data_path=Path(os.environ.get("COURSE_DATA", "<folder>")) / "aclImdb",
-            cache_path=cache / "aclImdb")) from None
+        hints = (f"copy the extracted aclImdb/ folder (from {IMDB_URLS[0]}) into {cache}",
+                 f"copie a pasta aclImdb/ extraída (de {IMDB_URLS[0]}) para {cache}")
+        raise not_found("aclImdb", err, hints, "", cache / "aclImdb") from None
     try:
         _extract_imdb(archive, cache)
     except CorruptDataError:
