@@ -38,6 +38,7 @@ def test_helpers_import_without_side_effects():
     import subprocess
     import sys
 
-    code = ("import sys, helpers.data, helpers.plots, helpers.checks, helpers.texts;"
+    code = ("import sys, helpers.data, helpers.plots, helpers.checks, helpers.texts, helpers.notebooks,"
+            " helpers.prepare;"
             "assert 'tensorflow' not in sys.modules and 'keras' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
