@@ -320,15 +320,35 @@ def tokenize(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("<br />", " "))
 
 
+def _imdb_stamp(folder: Path) -> str | None:
+    """The review folders' modification times: they change whenever a review is added or removed."""
+    try:
+        return "|".join(f"{split}:{(folder / split).stat().st_mtime_ns}" for split in IMDB_SPLITS)
+    except OSError:
+        return None
+
+
 def _imdb_tree_problem(folder: Path) -> str | None:
+    """What is wrong with an aclImdb/ tree (a missing folder, a wrong review count), or None."""
+    return _count_reviews(folder, _imdb_stamp(folder), IMDB_PER_FOLDER)
+
+
+@lru_cache(maxsize=8)
+def _count_reviews(folder: Path, stamp: str | None, expected: int) -> str | None:
+    # Cached by the folders' modification times, so decode/encode calls do not re-list 50,000 files.
     for split in IMDB_SPLITS:
         try:
             count = sum(1 for name in os.listdir(folder / split) if name.endswith(".txt"))
         except OSError:
             return f"{split}/ is missing"
-        if count != IMDB_PER_FOLDER:
-            return f"{split}/ has {count} reviews, expected {IMDB_PER_FOLDER}"
+        if count != expected:
+            return f"{split}/ has {count} reviews, expected {expected}"
     return None
+
+
+def _word_ids(vocabulary: Sequence[str]) -> dict[str, int]:
+    """word -> index in the encoded reviews: frequency rank + 3 (Keras's index_from=3)."""
+    return {word: rank + UNUSED + 1 for rank, word in enumerate(vocabulary)}
 
 
 def _extract_imdb(archive: Path, target: Path) -> None:
@@ -403,8 +423,7 @@ def _read_reviews(folder: Path, split: str) -> tuple[list[str], np.ndarray]:
 @lru_cache(maxsize=2)
 def _imdb_encoded(folder: Path) -> dict[str, np.ndarray]:
     """Every review encoded with the full vocabulary, cached as .npz (no pickle) in the Keras cache."""
-    stamp = "|".join(f"{split}:{(folder / split).stat().st_mtime_ns}" for split in IMDB_SPLITS)
-    key = hashlib.sha256(f"{folder.resolve()}|{stamp}|{IMDB_SEED}|{IMDB_TOKENIZER_VERSION}".encode()).hexdigest()
+    key = hashlib.sha256(f"{folder.resolve()}|{_imdb_stamp(folder)}|{IMDB_SEED}|{IMDB_TOKENIZER_VERSION}".encode()).hexdigest()
     cache = keras_cache_dir() / f"imdb_encoded_{key[:16]}.npz"
     if cache.is_file():
         try:
@@ -416,7 +435,7 @@ def _imdb_encoded(folder: Path) -> dict[str, np.ndarray]:
     tokens = {split: [tokenize(t) for t in reviews[split][0]] for split in reviews}
     counts = Counter(word for review in tokens["train"] for word in review)  # ranks from training reviews only
     vocabulary = sorted(counts, key=lambda w: (-counts[w], w))
-    index = {word: rank + UNUSED + 1 for rank, word in enumerate(vocabulary)}
+    index = _word_ids(vocabulary)
     encoded = {"vocabulary": np.array(vocabulary)}
     for split, (_, labels) in reviews.items():
         lists = [[START] + [index.get(w, UNKNOWN) for w in review] for review in tokens[split]]
@@ -469,8 +488,7 @@ def load_imdb(num_words: int | None = 10000) -> tuple[tuple[np.ndarray, np.ndarr
 
 def imdb_word_index() -> dict[str, int]:
     """word -> frequency rank (1 = most frequent), like ``keras.datasets.imdb.get_word_index()``."""
-    vocabulary = _imdb_encoded(_imdb_dir())["vocabulary"]
-    return {str(word): rank for rank, word in enumerate(vocabulary.tolist(), start=1)}
+    return {word: i - UNUSED for word, i in _imdb_index(_imdb_dir()).items()}
 
 
 def decode_review(indices: Sequence[int]) -> str:
@@ -498,8 +516,7 @@ def encode_review(text: str, num_words: int | None = 10000) -> list[int]:
 
 @lru_cache(maxsize=2)
 def _imdb_index(folder: Path) -> dict[str, int]:
-    vocabulary = _imdb_encoded(folder)["vocabulary"].tolist()
-    return {word: rank + UNUSED + 1 for rank, word in enumerate(vocabulary)}
+    return _word_ids(_imdb_encoded(folder)["vocabulary"].tolist())
 
 
 # --- Registry ------------------------------------------------------------------
