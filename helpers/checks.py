@@ -2,8 +2,11 @@
 
 - ``answer(question, given)``: checks a quiz or exercise answer whose key is in
   ``helpers.texts.QUESTIONS``; prints why it is right or wrong.
-- ``at_least(name, value, bound)``: a checkpoint that raises when a lesson stops
-  reaching what it promises (CI runs every notebook, so it fails the build).
+- ``at_least(name, value, bound)`` and ``between(name, value, low, high)``:
+  checkpoints that raise when a lesson stops reaching what its text says (CI
+  runs every notebook, so it fails the build). ``name`` is an (English,
+  Portuguese) pair, so each language's line reads whole.
+- ``waiting(number, setting)``: what a learner sets to start an exercise's starter cell.
 - ``check_compile(model, y)``: explains mismatches between a compiled model's
   output layer, loss, metrics and the labels (lesson 05).
 """
@@ -22,14 +25,50 @@ class CheckpointError(AssertionError):
     """A lesson no longer reaches the result it promises."""
 
 
-def at_least(name: str, value: float, bound: float) -> None:
-    """Print a confirmation if ``value >= bound``, else raise CheckpointError."""
+def _names(name: str | tuple[str, str]) -> dict[str, str]:
+    """The checkpoint's label in each language: a pair (en, pt), or one string used for both."""
+    if isinstance(name, str):
+        return {"name": name, "name_pt": name}
+    if isinstance(name, tuple) and len(name) == 2 and all(isinstance(n, str) for n in name):
+        return {"name": name[0], "name_pt": name[1]}
+    raise TypeError(f"name must be a string or an (English, Portuguese) pair, got {name!r}")
+
+
+def _number(value: object) -> float:
     if not isinstance(value, numbers.Real) or isinstance(value, bool):
         raise TypeError(f"value must be a number, got {type(value).__name__}")
-    value = float(value)
-    if math.isnan(value) or value < bound:
-        raise CheckpointError(texts.message("checkpoint_failed", name=name, value=value, bound=bound))
-    print(texts.message("checkpoint_ok", name=name, value=value, bound=bound))
+    return float(value)
+
+
+def _shown(value: object) -> str:
+    """Whole numbers (epochs, counts) as they are; other values with 4 decimals."""
+    return str(int(value)) if isinstance(value, numbers.Integral) else f"{float(value):.4f}"
+
+
+def at_least(name: str | tuple[str, str], value: float, bound: float) -> None:
+    """Print a confirmation if ``value >= bound``, else raise CheckpointError."""
+    number, names = _number(value), _names(name)
+    if math.isnan(number) or number < bound:
+        raise CheckpointError(texts.message("checkpoint_failed", value=_shown(value), bound=bound, **names))
+    print(texts.message("checkpoint_ok", value=_shown(value), bound=bound, **names))
+
+
+def between(name: str | tuple[str, str], value: float, low: float, high: float) -> None:
+    """Print a confirmation if ``low <= value <= high``, else raise CheckpointError.
+
+    For claims such as "the lowest validation loss comes between epochs 20 and 30".
+    """
+    if low > high:
+        raise ValueError(f"low must not exceed high, got {low} > {high}")
+    number, names = _number(value), _names(name)
+    if math.isnan(number) or not low <= number <= high:
+        raise CheckpointError(texts.message("checkpoint_outside", value=_shown(value), low=low, high=high, **names))
+    print(texts.message("checkpoint_between", value=_shown(value), low=low, high=high, **names))
+
+
+def waiting(number: int, setting: str) -> None:
+    """Tell the learner how to start exercise `number` of a starter cell (all lessons)."""
+    print(texts.message("exercise_waiting", number=number, setting=setting))
 
 
 def answer(question: str, given: object) -> None:

@@ -60,19 +60,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The download of {url} is damaged ({reason}); it was deleted, not used.",
         "O download de {url} veio danificado ({reason}); foi apagado, não usado.",
     ),
+    # Checkpoints (helpers.checks). Fields: name, name_pt, value, bound or low/high.
+    # tests/sanitize.cfg masks the value after "Checkpoint: ... = " in both languages.
     "checkpoint_ok": (
-        "✓ Checkpoint: {name} = {value:.4f} ≥ {bound}",
-        "✓ Ponto de controle: {name} = {value:.4f} ≥ {bound}",
+        "✓ Checkpoint: {name} = {value} ≥ {bound}",
+        "✓ Ponto de controle: {name_pt} = {value} ≥ {bound}",
+    ),
+    "checkpoint_between": (
+        "✓ Checkpoint: {name} = {value}, between {low} and {high}",
+        "✓ Ponto de controle: {name_pt} = {value}, entre {low} e {high}",
     ),
     "checkpoint_failed": (
-        "Checkpoint failed: {name} = {value:.4f}, below the {bound} this lesson "
+        "Checkpoint failed: {name} = {value}, below the {bound} this lesson "
         "promises. Something in the lesson changed (data, model, epochs?).",
-        "Ponto de controle falhou: {name} = {value:.4f}, abaixo dos {bound} que "
+        "Ponto de controle falhou: {name_pt} = {value}, abaixo dos {bound} que "
         "esta lição promete. Algo mudou na lição (dados, modelo, épocas?).",
+    ),
+    "checkpoint_outside": (
+        "Checkpoint failed: {name} = {value}, outside the range {low} to {high} "
+        "that this lesson's text states. Something in the lesson changed (data, model, epochs?).",
+        "Ponto de controle falhou: {name_pt} = {value}, fora do intervalo de {low} a {high} "
+        "que o texto desta lição afirma. Algo mudou na lição (dados, modelo, épocas?).",
     ),
     "not_answered": (
         "Not answered yet: replace None with your answer{choices} and run the cell again.",
         "Ainda sem resposta: troque None pela sua resposta{choices} e rode a célula de novo.",
+    ),
+    "exercise_waiting": (
+        "Exercise {number}: set {setting} above and run this cell again.",
+        "Exercício {number}: defina {setting} acima e rode esta célula de novo.",
     ),
     "right": ("✓ Right!", "✓ Certo!"),
     "wrong": ("✗ Not quite.", "✗ Ainda não."),
@@ -223,30 +239,30 @@ QUESTIONS: dict[str, dict] = {
     },
     "train_test_gap": {
         "kind": "choice",
-        "correct": "a",
+        "correct": "c",
         "feedback": {
-            "a": ("Much better on images it trained on than on new ones: it memorised them.",
-                  "Muito melhor nas imagens com que treinou do que nas novas: ele as decorou."),
+            "a": ("Nothing says so: a big train-test gap is the classic sign of overfitting.",
+                  "Nada indica isso: uma diferença grande entre treino e teste é o sinal clássico de sobreajuste."),
             "b": ("An underfitting model is bad on the training set too; 0.95 is not bad.",
                   "Um modelo com subajuste vai mal no treino também; 0,95 não é ruim."),
-            "c": ("Nothing says so: a big train-test gap is the classic sign of overfitting.",
-                  "Nada indica isso: uma distância grande entre treino e teste é o sinal clássico de sobreajuste."),
+            "c": ("Much better on images it trained on than on new ones: it memorised them.",
+                  "Muito melhor nas imagens com que treinou do que nas novas: ele as decorou."),
             "d": ("Softmax changes how outputs read, not which class wins, so not the accuracy.",
                   "A softmax muda como as saídas são lidas, não qual classe vence, e portanto não muda a acurácia."),
         },
     },
     "test_set_unseen": {
         "kind": "choice",
-        "correct": "b",
+        "correct": "d",
         "feedback": {
             "a": ("Evaluating 10,000 images takes about a second: speed is not the reason.",
                   "Avaliar 10.000 imagens leva cerca de um segundo: a velocidade não é o motivo."),
-            "b": ("Anything tuned on the test set makes its score an optimistic guess, not a measurement.",
-                  "Qualquer coisa ajustada com o conjunto de teste faz da nota dele um palpite otimista, não uma medida."),
+            "b": ("Test images come from the same distribution as training images.",
+                  "As imagens de teste vêm da mesma distribuição que as de treino."),
             "c": ("Keras would happily train on it: keeping it apart is your job.",
                   "O Keras treinaria com ele sem reclamar: mantê-lo à parte é trabalho seu."),
-            "d": ("Test images come from the same distribution as training images.",
-                  "As imagens de teste vêm da mesma distribuição que as de treino."),
+            "d": ("Anything tuned on the test set makes its score an optimistic guess, not a measurement.",
+                  "Qualquer coisa ajustada com o conjunto de teste faz da nota dele um palpite otimista, não uma medida."),
         },
     },
     "predict_3_images": {
@@ -286,12 +302,12 @@ QUESTIONS: dict[str, dict] = {
     },
     "multi_label_output": {
         "kind": "choice",
-        "correct": "b",
+        "correct": "a",
         "feedback": {
-            "a": ("softmax makes cat and dog compete: 'both' could never get two high probabilities.",
-                  "A softmax faz gato e cachorro competirem: 'os dois' nunca teria duas probabilidades altas."),
-            "b": ("Multi-label: one independent yes/no per label, sigmoid units with binary_crossentropy.",
+            "a": ("Multi-label: one independent yes/no per label, sigmoid units with binary_crossentropy.",
                   "Multirrótulo: um sim/não independente por rótulo, unidades sigmoid com binary_crossentropy."),
+            "b": ("softmax makes cat and dog compete: 'both' could never get two high probabilities.",
+                  "A softmax faz gato e cachorro competirem: 'os dois' nunca teria duas probabilidades altas."),
             "c": ("One output can answer one yes/no question, not two.",
                   "Uma saída responde a uma pergunta sim/não, não a duas."),
             "d": ("Mean squared error on unbounded outputs is regression, not yes/no answers.",
@@ -307,14 +323,14 @@ QUESTIONS: dict[str, dict] = {
     },
     "regression_metric": {
         "kind": "choice",
-        "correct": "b",
+        "correct": "c",
         "feedback": {
             "a": ("A predicted price is almost never exactly right, so accuracy stays near 0.",
                   "Um preço previsto quase nunca é exato, então a acurácia fica perto de 0."),
-            "b": ("Mean absolute error: on average, how far the predicted price is from the real one.",
-                  "Erro absoluto médio: em média, o quanto o preço previsto está longe do real."),
-            "c": ("binary_accuracy is for 0/1 answers.",
+            "b": ("binary_accuracy is for 0/1 answers.",
                   "binary_accuracy é para respostas 0/1."),
+            "c": ("Mean absolute error: on average, how far the predicted price is from the real one.",
+                  "Erro absoluto médio: em média, o quanto o preço previsto está longe do real."),
             "d": ("That metric is for integer class labels.",
                   "Essa métrica é para rótulos de classe inteiros."),
         },
@@ -342,16 +358,18 @@ QUESTIONS: dict[str, dict] = {
     },
     "padding_zero": {
         "kind": "choice",
-        "correct": "a",
+        "correct": "d",
         "feedback": {
-            "a": ("Index 0 is reserved for padding, so padded positions never look like a word.",
-                  "O índice 0 é reservado para o preenchimento, então posições preenchidas nunca parecem uma palavra."),
+            "a": ("Padding touches the inputs only; each review keeps its label.",
+                  "O preenchimento só mexe nas entradas; cada crítica mantém seu rótulo."),
             "b": ("The most frequent word, 'the', has index 4; 0 is no word at all.",
                   "A palavra mais frequente, 'the', tem índice 4; o 0 não é palavra nenhuma."),
             "c": ("'post' only says where the zeros go: at the end instead of the start.",
                   "'post' só diz onde ficam os zeros: no fim em vez do começo."),
-            "d": ("Padding touches the inputs only; each review keeps its label.",
-                  "O preenchimento só mexe nas entradas; cada crítica mantém seu rótulo."),
+            "d": ("Index 0 is reserved for padding, so padded positions never look like a word, and "
+                  "mask_zero=True makes the layers after the Embedding skip them.",
+                  "O índice 0 é reservado para o preenchimento, então posições preenchidas nunca parecem uma "
+                  "palavra, e mask_zero=True faz as camadas depois do Embedding pularem essas posições."),
         },
     },
 }

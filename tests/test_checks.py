@@ -28,6 +28,35 @@ def test_at_least_wants_a_number():
         checks.at_least("x", "0.9", 0.5)
 
 
+def test_checkpoint_names_are_bilingual(capsys):
+    checks.at_least(("test accuracy", "acurácia de teste"), 0.88, 0.87)
+    en, pt = capsys.readouterr().out.splitlines()
+    assert en == "✓ Checkpoint: test accuracy = 0.8800 ≥ 0.87"
+    assert pt == "✓ Ponto de controle: acurácia de teste = 0.8800 ≥ 0.87"
+    with pytest.raises(checks.CheckpointError, match="acurácia de teste = 0.5000, abaixo"):
+        checks.at_least(("test accuracy", "acurácia de teste"), 0.5, 0.87)
+    with pytest.raises(TypeError, match="pair"):
+        checks.at_least(("only English",), 0.9, 0.5)
+
+
+def test_between_passes_inside_the_range_and_raises_outside(capsys):
+    checks.between(("best epoch", "melhor época"), 25, 20, 30)
+    en, pt = capsys.readouterr().out.splitlines()
+    assert en == "✓ Checkpoint: best epoch = 25, between 20 and 30"
+    assert pt == "✓ Ponto de controle: melhor época = 25, entre 20 e 30"
+    checks.between("edge", 20.0, 20, 30)
+    assert "edge = 20.0000, between" in capsys.readouterr().out
+    checks.between("edge", 30, 20, 30)
+    for value in (19, 31, float("nan")):
+        with pytest.raises(checks.CheckpointError, match="outside the range 20 to 30") as info:
+            checks.between(("best epoch", "melhor época"), value, 20, 30)
+        assert "fora do intervalo" in str(info.value)
+    with pytest.raises(ValueError, match="low must not exceed high"):
+        checks.between("x", 1, 2, 1)
+    with pytest.raises(TypeError, match="number"):
+        checks.between("x", None, 0, 1)
+
+
 def test_answer_choice(capsys):
     checks.answer("epoch", "a")
     assert capsys.readouterr().out.startswith("✓ Right!")
@@ -43,6 +72,13 @@ def test_answer_not_answered_and_invalid(capsys):
         checks.answer("epoch", "e")
     with pytest.raises(KeyError, match="unknown question"):
         checks.answer("no-such-question", "a")
+
+
+def test_waiting_says_what_to_set_in_both_languages(capsys):
+    checks.waiting(3, "run_raw_5 = True")
+    assert capsys.readouterr().out.splitlines() == [
+        "Exercise 3: set run_raw_5 = True above and run this cell again.",
+        "Exercício 3: defina run_raw_5 = True acima e rode esta célula de novo."]
 
 
 def test_answer_number(capsys):
@@ -62,7 +98,8 @@ def fields(template: str) -> set[str]:
 def test_every_message_exists_in_both_languages_with_the_same_fields(key):
     en, pt = texts.MESSAGES[key]
     assert en.strip() and pt.strip() and en != pt
-    assert fields(en) - {"system_hint"} == fields(pt) - {"system_hint_pt"}
+    portuguese_only = {"system_hint_pt": "system_hint", "name_pt": "name"}  # the same field, translated
+    assert fields(en) == {portuguese_only.get(f, f) for f in fields(pt)}
 
 
 @pytest.mark.parametrize("key", sorted(texts.QUESTIONS))
@@ -90,3 +127,9 @@ def test_class_names():
 def test_message_puts_english_first():
     text = texts.message("corrupt_file", path="p", reason="r")
     assert re.fullmatch(r"Ignoring .*\nIgnorando .*", text)
+
+
+def test_correct_letters_are_spread_over_the_choices():
+    letters = [q["correct"] for q in texts.QUESTIONS.values() if q["kind"] == "choice"]
+    assert set(letters) == {"a", "b", "c", "d"}
+    assert max(letters.count(x) for x in set(letters)) <= len(letters) // 2
