@@ -6,8 +6,10 @@
     python -m helpers.notebooks badges   [NOTEBOOK ...]  # Colab badges and install pins from pyproject
 
 With no NOTEBOOK, every ``notebooks/*.ipynb`` is used. ``refresh`` sets
-PYTEST_CURRENT_TEST so the stored outputs match what nbval sees, and runs
-the kernel in this Python environment, like ``pytest --nbval-current-env``.
+PYTEST_CURRENT_TEST so the stored outputs match what nbval sees, points
+COURSE_DATA at ../shared/datasets when that folder exists and COURSE_DATA is
+unset (as .ci/run does, so lesson 00's data-locations output matches CI), and
+runs the kernel in this Python environment, like ``pytest --nbval-current-env``.
 ``editions`` writes editions/en/ and editions/pt/ (set EDITIONS_DIR to change
 where) with the glossary, for teachers who want a single language.
 """
@@ -115,6 +117,9 @@ def refresh(paths: list[Path], timeout: int = 900) -> int:
     from nbclient import NotebookClient
 
     os.environ.setdefault("PYTEST_CURRENT_TEST", "helpers.notebooks refresh")
+    shared = NOTEBOOK_DIR.parent.parent / "shared" / "datasets"
+    if "COURSE_DATA" not in os.environ and shared.is_dir():  # the data folder CI uses (.ci/run)
+        os.environ["COURSE_DATA"] = str(shared)
     for path in paths:
         start = time.perf_counter()
         nb = nbformat.read(path, as_version=4)
