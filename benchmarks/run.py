@@ -101,7 +101,7 @@ def main(argv: list[str]) -> int:
     for name, r in rows:
         for checkpoint, value, bound, low, high in r["checkpoints"]:
             promised = f"≥ {bound}" if bound else f"{low} to {high}"
-            lines.append(f"| {name} | {checkpoint} | {float(value):.4f} | {promised} | "
+            lines.append(f"| {name} | {checkpoint} | {value} | {promised} | "
                          f"{CLASSIC.get(checkpoint, '')} |")
     (ROOT / "benchmarks" / "RESULTS.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
