@@ -17,7 +17,8 @@ def test_environment_yml_is_the_twin_of_requirements_txt():
     requirements = requirement_lines((ROOT / "requirements.txt").read_text())
     yml = (ROOT / "environment.yml").read_text()
     pip_section = yml.split("- pip:", 1)[1]
-    pinned = re.findall(r'^\s+- "([^"]+)"', pip_section, flags=re.MULTILINE)
+    quoted = re.findall(r"""^\s+- (?:"([^"]+)"|'([^']+)')""", pip_section, flags=re.MULTILINE)
+    pinned = [double or single for double, single in quoted]
     assert pinned == requirements
     assert "-e ." in requirements, "requirements.txt installs the helpers"
 
