@@ -1,27 +1,48 @@
 #!/usr/bin/env python3
-"""The course's two commands. Standard library only, any operating system.
+"""The course's commands. Standard library only, any operating system.
 
-    python3 course.py lab    # set up .venv and open JupyterLab on the lessons
-    python3 course.py test   # set up .venv and run every test (nbval included)
+    python3 course.py lab [--pt | --en] [JUPYTERLAB ARGS]   # set up .venv, open JupyterLab at Start here
+    python3 course.py fresh NN [NN ...]                     # a clean copy of lesson NN in my-lessons/
+    python3 course.py test [PYTEST ARGS]                    # set up .venv and run every test (nbval included)
 
 Set-up: creates the virtual environment .venv/ beside this file and installs
 requirements.txt into it; it reinstalls only when requirements.txt or
-pyproject.toml changed. Extra arguments go to JupyterLab or pytest.
+pyproject.toml changed.
+
+`lab` works in my-lessons/, a git-ignored folder holding your own copies of
+the lessons (made once; your changes and outputs stay there), so the
+committed notebooks/ never change and `git pull` always works. It prints one
+address that opens Start here. JupyterLab's menus are in Brazilian Portuguese
+with --pt or when the system language is Portuguese, in English otherwise
+(--en forces English). A notebook's kernel shuts down when you close its tab;
+kernels left idle with no tab open are stopped after 30 minutes, busy ones never.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import locale
 import os
+import platform
+import secrets
+import shutil
+import socket
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+LESSONS = ROOT / "notebooks"
+MINE = Path(os.environ.get("COURSE_WORKDIR", ROOT / "my-lessons"))  # the learner's copies (git-ignored)
+COPIES = ".course-copies.json"  # which version of each lesson a copy was made from
+START = "00_start_here.ipynb"
 SUPPORTED = ((3, 10), (3, 13))  # the Python versions TensorFlow 2.21 ships wheels for
+IDLE_KERNEL_S = 30 * 60
 
 
 def setup() -> None:
@@ -39,23 +60,145 @@ def setup() -> None:
     if stamp.exists() and stamp.read_text() == wanted:
         return
     print("Installing requirements.txt into .venv (the first time takes a few minutes) ...", flush=True)
-    subprocess.run([str(PYTHON), "-m", "pip", "install", "-q", "--upgrade", "pip"], cwd=ROOT, check=True)
-    subprocess.run([str(PYTHON), "-m", "pip", "install", "-q", "-r", "requirements.txt"], cwd=ROOT, check=True)
+    pip = [str(PYTHON), "-m", "pip"]
+    subprocess.run([*pip, "install", "-q", "--upgrade", "pip"], cwd=ROOT, check=True)
+    # Linux x86-64 gets the CPU build, tensorflow-cpu (see requirements.txt). Both builds install the
+    # same `tensorflow` folder, so one made before that change is removed first, not overwritten.
+    if sys.platform == "linux" and platform.machine() == "x86_64":
+        shown = subprocess.run([*pip, "show", "tensorflow"], capture_output=True, text=True).stdout
+        if shown.startswith("Name: tensorflow\n"):
+            subprocess.run([*pip, "uninstall", "-q", "-y", "tensorflow", "tensorflow-cpu"], cwd=ROOT, check=True)
+    subprocess.run([*pip, "install", "-q", "-r", "requirements.txt"], cwd=ROOT, check=True)
     stamp.write_text(wanted)
 
 
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _lessons() -> list[Path]:
+    return sorted(LESSONS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def _record(name: str, source: Path) -> None:
+    record_file = MINE / COPIES
+    record = json.loads(record_file.read_text()) if record_file.exists() else {}
+    record[name] = _digest(source)
+    record_file.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n")
+
+
+def learner_copies() -> list[str]:
+    """Copy every lesson the learner has no copy of into MINE; name the copies whose lesson changed since."""
+    MINE.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(LESSONS / "GLOSSARY.md", MINE / "GLOSSARY.md")
+    record_file = MINE / COPIES
+    record = json.loads(record_file.read_text()) if record_file.exists() else {}
+    changed = []
+    for lesson in _lessons():
+        mine = MINE / lesson.name
+        if not mine.exists():
+            shutil.copyfile(lesson, mine)
+            _record(lesson.name, lesson)
+        elif record.get(lesson.name) != _digest(lesson):
+            changed.append(lesson.name)
+    return changed
+
+
+def fresh(numbers: list[str]) -> int:
+    """Replace the learner's copy of each lesson with a clean one; the old copy is kept, renamed."""
+    if not numbers:
+        print("Which lesson? e.g. python3 course.py fresh 03 · Qual lição? ex.: python3 course.py fresh 03")
+        return 2
+    MINE.mkdir(parents=True, exist_ok=True)
+    for number in numbers:
+        found = [p for p in _lessons() if p.name.startswith(f"{int(number):02d}_")] if number.isdigit() else []
+        if not found:
+            print(f"No lesson {number!r} · Não existe a lição {number!r}: "
+                  f"{', '.join(p.name[:2] for p in _lessons())}")
+            return 2
+        lesson, mine = found[0], MINE / found[0].name
+        if mine.exists():
+            kept = mine.with_name(f"{mine.stem}.mine-{time.strftime('%Y%m%d-%H%M%S')}.ipynb")
+            mine.rename(kept)
+            print(f"Your copy is kept as · Sua cópia foi guardada como: {kept.relative_to(MINE.parent)}")
+        shutil.copyfile(lesson, mine)
+        _record(lesson.name, lesson)
+        print(f"Fresh copy · Cópia nova: {mine.relative_to(MINE.parent)}")
+    return 0
+
+
+def wants_portuguese(flags: list[str]) -> bool:
+    if "--en" in flags:
+        return False
+    if "--pt" in flags:
+        return True
+    language = next((os.environ[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(v)), "")
+    if not language:
+        try:
+            language = locale.getlocale()[0] or ""
+        except ValueError:
+            language = ""
+    return language.lower().startswith("pt")
+
+
+def lab_settings(portuguese: bool) -> Path:
+    """A Jupyter config folder with the course's JupyterLab defaults (they never touch your own settings)."""
+    folder = VENV / "course-lab-config"
+    (folder / "labconfig").mkdir(parents=True, exist_ok=True)
+    overrides = {
+        "@jupyterlab/translation-extension:plugin": {"locale": "pt_BR" if portuguese else "en"},
+        "@jupyterlab/notebook-extension:tracker": {"kernelShutdown": True},  # closing a tab ends its kernel
+        "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+    }
+    (folder / "labconfig" / "default_setting_overrides.json").write_text(json.dumps(overrides, indent=1) + "\n")
+    return folder
+
+
+def free_port(preferred: int = 8888) -> int:
+    for port in (preferred, 0):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise RuntimeError("no free port")
+
+
+def lab(argv: list[str]) -> int:
+    flags = [a for a in argv if a in ("--pt", "--en")]
+    extra = [a for a in argv if a not in flags]
+    for name in learner_copies():
+        print(f"Lesson {name} changed since you copied it: `python3 course.py fresh {name[:2]}` gets the new "
+              f"version (your copy is kept).\nA lição {name} mudou desde a sua cópia: "
+              f"`python3 course.py fresh {name[:2]}` traz a versão nova (a sua cópia fica guardada).")
+    port, token = free_port(), secrets.token_hex(24)
+    url = f"http://localhost:{port}/lab/tree/{START}?token={token}"
+    command = [str(PYTHON), "-m", "jupyterlab", f"--ServerApp.root_dir={MINE}",
+               f"--ServerApp.default_url=/lab/tree/{START}", f"--ServerApp.port={port}",
+               "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", "--ServerApp.log_level=WARN",
+               f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_S}",
+               "--MappingKernelManager.cull_interval=300", "--MappingKernelManager.cull_connected=False",
+               "--MappingKernelManager.cull_busy=False", *extra]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")  # containers and classroom VMs often run as root
+    env = {**os.environ, "JUPYTER_CONFIG_PATH": str(lab_settings(wants_portuguese(flags)))}
+    print(f"\nOpen the course · Abra o curso:\n\n    {url}\n\n"
+          f"Your lessons are in · Suas lições ficam em: {MINE}\n"
+          f"Stop with Ctrl+C · Pare com Ctrl+C\n", flush=True)
+    return subprocess.call(command, cwd=MINE, env=env)
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("lab", "test"):
+    if not argv or argv[0] not in ("lab", "test", "fresh"):
         print(__doc__)
         return 2
+    if argv[0] == "fresh":
+        return fresh(argv[1:])
     setup()
     if argv[0] == "lab":
-        command = [str(PYTHON), "-m", "jupyterlab", "notebooks/00_start_here.ipynb", *argv[1:]]
-        if hasattr(os, "geteuid") and os.geteuid() == 0:
-            command.append("--allow-root")  # containers and classroom VMs often run as root
-    else:
-        command = [str(PYTHON), "-m", "pytest", *argv[1:]]
-    return subprocess.call(command, cwd=ROOT)
+        return lab(argv[1:])
+    return subprocess.call([str(PYTHON), "-m", "pytest", *argv[1:]], cwd=ROOT)
 
 
 if __name__ == "__main__":
