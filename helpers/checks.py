@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import math
 import numbers
+import textwrap
 
 import numpy as np
 
 from helpers import texts
+
+
+WRAP = 88  # characters per printed line: fits a notebook's output area on a 1024-pixel screen
 
 
 class CheckpointError(AssertionError):
@@ -189,6 +193,6 @@ def check_compile(model: object, y: object) -> list[str]:
         say("compile_mse_on_softmax")
     if labels == "real" and any(m in ("accuracy", "acc") for m in metrics):
         say("compile_accuracy_for_regression")
-    for problem in found:
-        print(problem)
+    for problem in found:  # wrapped between words: a notebook's output area breaks long lines anywhere
+        print("\n".join(textwrap.fill(line, width=WRAP, subsequent_indent="  ") for line in problem.splitlines()))
     return found

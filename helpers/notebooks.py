@@ -125,9 +125,39 @@ def refresh(paths: list[Path], timeout: int = 900) -> int:
         nb = nbformat.read(path, as_version=4)
         NotebookClient(nb, timeout=timeout, kernel_name="python3",
                        resources={"metadata": {"path": str(path.parent)}}).execute()
-        nbformat.write(nb, path)
+        nbformat.write(portable(nb), path)
         print(f"{path.name}: executed in {time.perf_counter() - start:.1f} s")
     return 0
+
+
+SITE_PACKAGES = re.compile(r"(?:[A-Za-z]:)?[\\/][^\s:'\"]*?[\\/]site-packages[\\/]")
+KERNEL_FILE = re.compile(r"/tmp/ipykernel_\d+/\d+\.py")
+MACHINE_PATH = re.compile(r"(?<![\w.~])(?:/(?:home|root|tmp|work|Users|opt)/|[A-Za-z]:\\Users\\)|(?<!\.\.\.)[\\/]site-packages[\\/]")
+
+
+def portable(nb):
+    """`nb` with no path of this machine in its outputs (tracebacks and warnings name files).
+
+    The installed packages' folder becomes ``.../site-packages/`` and a cell's temporary
+    file ``Cell In[n]``, IPython's own name for the cell, so stored outputs read the same
+    whoever refreshes them. `tests/test_notebooks.py` checks that no other path is left.
+    """
+    def clean(text: str, count) -> str:
+        text = SITE_PACKAGES.sub(".../site-packages/", text)
+        return KERNEL_FILE.sub(f"Cell In[{count}]", text)
+
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for output in cell.get("outputs", []):
+            if "text" in output:
+                output["text"] = clean(output["text"], cell.execution_count)
+            if "traceback" in output:
+                output["traceback"] = [clean(line, cell.execution_count) for line in output["traceback"]]
+            for kind, value in output.get("data", {}).items():
+                if kind.startswith("text/") and isinstance(value, str):
+                    output["data"][kind] = clean(value, cell.execution_count)
+    return nb
 
 
 def monolingual(nb, lang: str):

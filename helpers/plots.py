@@ -165,7 +165,10 @@ def plot_value_array(probabilities: np.ndarray, true_label: int | None, class_na
 
 def prediction_grid(images: np.ndarray, probabilities: np.ndarray, labels: Sequence[int],
                     class_names: Sequence[str], rows: int = 5, cols: int = 3) -> Figure:
-    """The first rows x cols images, each beside its probability bars (lesson 02)."""
+    """The first rows x cols images, each beside its probability bars (lesson 02).
+
+    The bars are numbered by class; a key under the grid names every class number.
+    """
     images, probabilities, labels = np.asarray(images), np.asarray(probabilities), np.asarray(labels)
     if probabilities.ndim != 2 or len(probabilities) != len(images) or len(labels) != len(images):
         raise ValueError(f"need as many images {images.shape}, probability rows {probabilities.shape} "
@@ -177,6 +180,10 @@ def prediction_grid(images: np.ndarray, probabilities: np.ndarray, labels: Seque
         row, col = divmod(i, cols)
         plot_image(images[i], probabilities[i], labels[i], class_names, ax=axes[row, 2 * col])
         plot_value_array(probabilities[i], labels[i], ax=axes[row, 2 * col + 1])
+    # The bars are too small for names under each one: one key for the whole grid.
+    keys = [f"{i} {name}" for i, name in enumerate(class_names)]
+    half = (len(keys) + 1) // 2
+    fig.supxlabel("    ".join(keys[:half]) + "\n" + "    ".join(keys[half:]), fontsize=10)
     fig.tight_layout()
     return fig
 

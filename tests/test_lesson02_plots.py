@@ -76,6 +76,8 @@ def test_prediction_grid_pairs_images_and_bars():
         right = int(np.argmax(p)) == y
         assert same(ax.xaxis.label.get_color(), "blue" if right else "red")
     assert all(len(ax.patches) == 4 for ax in fig.axes[1::2])
+    key = fig.get_supxlabel()
+    assert all(f"{i} {name}" in key for i, name in enumerate(NAMES)), "a key names every numbered bar"
     plt.close(fig)
     with pytest.raises(ValueError, match="only 6 images"):
         plots.prediction_grid(np.zeros((6, 8, 8)), probs, labels, NAMES, rows=3, cols=3)

@@ -134,3 +134,10 @@ def test_decision_boundary_from_a_keras_model():
     fig = plots.plot_decision_boundary(m, x, np.arange(20) % 2, resolution=20)
     assert len(fig.axes[0].collections) >= 3
     plt.close(fig)
+
+
+def test_printed_problems_wrap_between_words(capsys):
+    found = checks.check_compile(model(1, "softmax", "categorical_crossentropy"), INTEGER)
+    printed = capsys.readouterr().out
+    assert max(len(line) for line in printed.splitlines()) <= checks.WRAP
+    assert " ".join(printed.split()) == " ".join(" ".join(found).split()), "wrapped, not cut"

@@ -209,3 +209,37 @@ def test_ignored_output_check_catches_an_unlisted_cell(tmp_path):
     path = tmp_path / "01_compile_and_fit.ipynb"
     nbformat.write(nb, path)
     assert ("01_compile_and_fit.ipynb", "print(model.predict(x))") in ignored_cells(path) - set(IGNORED_OUTPUTS)
+
+
+# --- stored outputs name no folder of the machine that refreshed them ---------------
+
+def output_texts(nb):
+    """Every text a notebook's outputs show, colour codes (tracebacks are coloured) taken out."""
+    import re
+
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            texts = [output.get("text", ""), *output.get("traceback", []),
+                     *(v for k, v in output.get("data", {}).items() if k.startswith("text/") and isinstance(v, str))]
+            yield from (re.sub(r"\x1b\[[0-9;]*m", "", text) for text in texts)
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_stored_outputs_show_no_path_of_the_authors_machine(path):
+    found = sorted({m for text in output_texts(read(path)) for m in notebooks.MACHINE_PATH.findall(text)})
+    assert found == [], "run `python -m helpers.notebooks refresh`, which makes outputs portable"
+
+
+def test_portable_rewrites_site_packages_and_cell_files_only():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", execution_count=4, outputs=[
+        nbformat.v4.new_output("stream", name="stderr",
+                               text="/tmp/ipykernel_51/2316.py:2: RuntimeWarning: overflow\n"),
+        nbformat.v4.new_output("error", ename="ValueError", evalue="v", traceback=[
+            "File \x1b[0;32m/home/ana/.venv/lib/python3.11/site-packages/keras/x.py:122\x1b[0m"]),
+        nbformat.v4.new_output("stream", name="stdout", text="✓ found in / encontrado em: /usr/share/datasets\n")])])
+    assert sum(len(notebooks.MACHINE_PATH.findall(t)) for t in output_texts(nb)) == 3
+    out = notebooks.portable(nb).cells[0].outputs
+    assert out[0].text == "Cell In[4]:2: RuntimeWarning: overflow\n"
+    assert out[1].traceback == ["File \x1b[0;32m.../site-packages/keras/x.py:122\x1b[0m"]
+    assert out[2].text.endswith("/usr/share/datasets\n")
+    assert not any(notebooks.MACHINE_PATH.findall(t) for t in output_texts(nb))
