@@ -4,6 +4,7 @@
     python -m helpers.notebooks refresh  [NOTEBOOK ...]  # re-execute and store outputs in place
     python -m helpers.notebooks editions [NOTEBOOK ...]  # English-only and Portuguese-only copies
     python -m helpers.notebooks badges   [NOTEBOOK ...]  # Colab badges and install pins from pyproject
+    python -m helpers.notebooks format [--check] [NOTEBOOK ...]  # stable ids, no timing metadata
 
 With no NOTEBOOK, every ``notebooks/*.ipynb`` is used. ``refresh`` sets
 PYTEST_CURRENT_TEST so the stored outputs match what nbval sees, points
@@ -110,6 +111,99 @@ def check(paths: list[Path]) -> int:
     return 1 if bad else 0
 
 
+CELL_ID = re.compile(r"[a-zA-Z0-9_-]{1,64}")
+
+
+def formatted(nb):
+    """`nb` in the course's one layout, so a change to one cell is a change to that cell only.
+
+    Like tensorflow/docs' nbfmt: no execution timing metadata (nbclient's
+    ``execution`` timestamps), and every cell keeps its id; a cell without a
+    valid, unique id gets one derived from its content. Saved widget models
+    (lesson 04) are numbered in the order the notebook uses them instead of
+    new random ids on every run. nbformat's writer sorts keys and indents by
+    one space.
+    """
+    import hashlib
+
+    seen: set[str] = set()
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell_id = cell.get("id")
+        if not cell_id or not CELL_ID.fullmatch(cell_id) or cell_id in seen:
+            base = hashlib.sha1(cell.source.encode()).hexdigest()[:8]
+            cell_id, n = base, 0
+            while cell_id in seen:
+                n += 1
+                cell_id = f"{base}-{n}"
+            cell["id"] = cell_id
+        seen.add(cell_id)
+    _stable_widget_ids(nb)
+    return nb
+
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def _stable_widget_ids(nb) -> None:
+    """Renumber the saved widget models (random ids on every run) in the order the notebook uses them."""
+    import json
+
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state")
+    if not state:
+        return
+    order: list[str] = []
+
+    def visit(model_id: str) -> None:
+        if model_id in state and model_id not in order:
+            order.append(model_id)
+            for ref in re.findall(r"IPY_MODEL_(\w+)", json.dumps(state[model_id], sort_keys=True)):
+                visit(ref)
+
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view:
+                visit(view["model_id"])
+    order += sorted((m for m in state if m not in order),
+                    key=lambda m: json.dumps(state[m], sort_keys=True))  # models no cell shows
+    new = {old: f"{i:032x}" for i, old in enumerate(order, 1)}
+    pattern = re.compile("|".join(map(re.escape, new)))
+    renamed = json.loads(pattern.sub(lambda m: new[m.group(0)], json.dumps(state)))
+    nb.metadata["widgets"][WIDGET_STATE]["state"] = dict(sorted(renamed.items()))
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view and view["model_id"] in new:
+                view["model_id"] = new[view["model_id"]]
+
+
+def _text(nb) -> str:
+    import nbformat
+
+    text = nbformat.writes(nb)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def format_notebooks(paths: list[Path], check_only: bool = False) -> int:
+    """Rewrite `paths` in the course's layout; with `check_only`, list those that are not and fail."""
+    import nbformat
+
+    unformatted = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        wanted = _text(formatted(nbformat.reads(text, as_version=4)))
+        if wanted != text:
+            unformatted.append(path)
+            if not check_only:
+                path.write_text(wanted, encoding="utf-8")
+    verb = "need formatting" if check_only else "reformatted"
+    print(f"{len(paths)} notebook(s), {len(unformatted)} {verb}" +
+          "".join(f"\n  {p.name}" for p in unformatted))
+    return 1 if check_only and unformatted else 0
+
+
 def refresh(paths: list[Path], timeout: int = 900) -> int:
     import time
 
@@ -123,9 +217,9 @@ def refresh(paths: list[Path], timeout: int = 900) -> int:
     for path in paths:
         start = time.perf_counter()
         nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, timeout=timeout, kernel_name="python3",
+        NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                        resources={"metadata": {"path": str(path.parent)}}).execute()
-        nbformat.write(portable(nb), path)
+        path.write_text(_text(formatted(portable(nb))), encoding="utf-8")
         print(f"{path.name}: executed in {time.perf_counter() - start:.1f} s")
     return 0
 
@@ -231,7 +325,7 @@ def badges(paths: list[Path]) -> int:
             elif COLAB_GUARD in cell.source:
                 cell.source = COLAB_INSTALL.sub(f'"git+{config["repository"]}@{config["ref"]}"', cell.source)
         if [c.source for c in nb.cells] != before:
-            nbformat.write(nb, path)
+            path.write_text(_text(formatted(nb)), encoding="utf-8")
             changed += 1
     readme = NOTEBOOK_DIR.parent / "README.md"
     text = readme.read_text()
@@ -245,6 +339,9 @@ def badges(paths: list[Path]) -> int:
 
 def main(argv: list[str]) -> int:
     commands = {"check": check, "refresh": refresh, "editions": editions, "badges": badges}
+    if argv and argv[0] == "format":
+        check_only = "--check" in argv
+        return format_notebooks(notebook_paths([a for a in argv[1:] if a != "--check"]), check_only)
     if not argv or argv[0] not in commands:
         print(__doc__)
         return 2

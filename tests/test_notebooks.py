@@ -243,3 +243,23 @@ def test_portable_rewrites_site_packages_and_cell_files_only():
     assert out[1].traceback == ["File \x1b[0;32m.../site-packages/keras/x.py:122\x1b[0m"]
     assert out[2].text.endswith("/usr/share/datasets\n")
     assert not any(notebooks.MACHINE_PATH.findall(t) for t in output_texts(nb))
+
+
+# --- one layout (like tensorflow/docs' nbfmt): small diffs -------------------------
+
+def test_committed_notebooks_are_formatted():
+    assert notebooks.format_notebooks(PATHS, check_only=True) == 0, "run `python -m helpers.notebooks format`"
+
+
+def test_formatter_drops_timing_keeps_ids_and_mends_bad_ones():
+    nb = lesson01()
+    ids = [c.id for c in nb.cells]
+    nb.cells[3].metadata["execution"] = {"iopub.status.busy": "2026-01-01T00:00:00Z"}
+    nb.cells[5]["id"] = nb.cells[4].id  # a duplicate
+    del nb.cells[6]["id"]  # a missing one
+    out = notebooks.formatted(nb)
+    assert "execution" not in out.cells[3].metadata
+    assert [c.id for c in out.cells][:5] == ids[:5] and [c.id for c in out.cells][7:] == ids[7:]
+    assert len({c.id for c in out.cells}) == len(out.cells)
+    again = notebooks._text(notebooks.formatted(copy.deepcopy(out)))
+    assert again == notebooks._text(out), "formatting twice changes nothing"
