@@ -176,8 +176,16 @@ def run_all_in_lab(lab, browser, nb, name: str) -> dict:
             sliders: document.querySelectorAll('.jp-OutputArea-output .widget-slider').length,
             pictures: document.querySelectorAll('.jp-OutputArea-output .widget-output img').length})""")
         if widget["sliders"]:
-            page.locator(".widget-output img").first.scroll_into_view_if_needed()
+            picture = page.locator(".widget-output img").first
+            picture.scroll_into_view_if_needed()
             page.screenshot(path=str(ARTIFACTS / f"browser-{Path(name).stem}-widget.png"))
+            before = picture.get_attribute("src")
+            page.locator(".widget-slider .noUi-handle").first.focus()
+            page.keyboard.press("End")  # slider r to 255: the picture must follow
+            page.wait_for_function("""src => {
+                const img = document.querySelector('.widget-output img'); return img && img.src !== src; }""",
+                arg=before, timeout=30_000)
+            widget["redrawn"] = True
         page.keyboard.press("Control+s")
         page.wait_for_function("() => !document.querySelector('.jp-mod-dirty')", timeout=30_000)
     finally:
@@ -228,6 +236,7 @@ def test_lesson_runs_in_jupyterlab_as_a_learner_sees_it(lab, browser, path):
     if "ipywidgets" in "".join(c.source for c in nb.cells):
         assert report["widget"]["sliders"] >= 3, "the colour picker rendered as a widget"
         assert report["widget"]["pictures"] >= 1, "the colour picker drew its first picture at once"
+        assert report["widget"].get("redrawn"), "moving a slider redraws the picture"
 
 
 def test_intended_stderr_is_still_shown(lab, browser):
