@@ -15,30 +15,33 @@ from __future__ import annotations
 import json
 import os
 import platform
-import re
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # tools/ is not installed: it is found from here
+
+from helpers import checks  # noqa: E402
+from tools import notebooks  # noqa: E402
+
 LESSON_BUDGET_S, COURSE_BUDGET_S = 90, 300
 CLASSIC = {  # checkpoint name -> what the classic text reported for it
     "test accuracy": "0.884 (the bilingual copy of TensorFlow's classification tutorial)",
     "early stopping, test accuracy": "0.872 (the Portuguese IMDB blog post, 40 epochs, no mask)",
     "cross-entropy validation accuracy": "none: the colour video reports no accuracy",
 }
-CHECKPOINT = re.compile(r"✓ Checkpoint: (.+) = ([-\d.]+)(?: ≥ ([-\d.]+)|, between ([-\d.]+) and ([-\d.]+))")
 
 # Runs in a child process, so that its RUSAGE_CHILDREN is the kernel's alone.
 RUN_ONE = """
 import json, resource, sys, time
 import nbformat
-from nbclient import NotebookClient
-path = sys.argv[1]
-nb = nbformat.read(path, as_version=4)
+sys.path.insert(0, sys.argv[3])
+from tools.notebooks import execute
+nb = nbformat.read(sys.argv[1], as_version=4)
 start = time.perf_counter()
-NotebookClient(nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": sys.argv[2]}}).execute()
+execute(nb, sys.argv[2])
 seconds = time.perf_counter() - start
 text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
 peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -47,10 +50,10 @@ print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024, "stdout": tex
 
 
 def run(path: Path) -> dict:
-    done = subprocess.run([sys.executable, "-c", RUN_ONE, str(path), str(path.parent)],
+    done = subprocess.run([sys.executable, "-c", RUN_ONE, str(path), str(path.parent), str(ROOT)],
                           capture_output=True, text=True, check=True)
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    result["checkpoints"] = CHECKPOINT.findall(result.pop("stdout"))
+    result["checkpoints"] = checks.read_checkpoints(result.pop("stdout"))
     return result
 
 
@@ -70,7 +73,7 @@ def machine() -> str:
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    paths = notebooks.notebook_paths(argv)
     rows, total = [], 0.0
     for path in paths:
         print(f"running {path.name} ...", flush=True)
@@ -99,10 +102,9 @@ def main(argv: list[str]) -> int:
               "| notebook | checkpoint | reached | promised (bound) | classic text |",
               "| --- | --- | ---: | ---: | --- |"]
     for name, r in rows:
-        for checkpoint, value, bound, low, high in r["checkpoints"]:
-            promised = f"≥ {bound}" if bound else f"{low} to {high}"
-            lines.append(f"| {name} | {checkpoint} | {value} | {promised} | "
-                         f"{CLASSIC.get(checkpoint, '')} |")
+        for c in r["checkpoints"]:
+            promised = f"≥ {c['bound']}" if c["bound"] else f"{c['low']} to {c['high']}"
+            lines.append(f"| {name} | {c['name']} | {c['value']} | {promised} | {CLASSIC.get(c['name'], '')} |")
     (ROOT / "benchmarks" / "RESULTS.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
     return 0 if course_ok else 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 import textwrap
 
 import numpy as np
@@ -23,6 +24,18 @@ from helpers import texts
 
 
 WRAP = 88  # characters per printed line: fits a notebook's output area on a 1024-pixel screen
+
+
+# The English line every checkpoint prints, read back by benchmarks/run.py; tests/sanitize.cfg masks
+# its value in both languages (tests/test_checks.py checks both against what the checks print).
+CHECKPOINT_LINE = re.compile(r"^✓ Checkpoint: (?P<name>.+) = (?P<value>-?\d+(?:\.\d+)?)"
+                             r"(?: ≥ (?P<bound>-?[\d.]+)|, between (?P<low>-?[\d.]+) and (?P<high>-?[\d.]+))$",
+                             re.MULTILINE)
+
+
+def read_checkpoints(text: str) -> list[dict[str, str | None]]:
+    """Every checkpoint a notebook's output `text` reached: name, value and bound or low/high."""
+    return [m.groupdict() for m in CHECKPOINT_LINE.finditer(text)]
 
 
 class CheckpointError(AssertionError):

@@ -33,7 +33,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import notebooks
+from tools import notebooks
 from tests.conftest import IN_CI
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -133,3 +133,27 @@ def test_correct_letters_are_spread_over_the_choices():
     letters = [q["correct"] for q in texts.QUESTIONS.values() if q["kind"] == "choice"]
     assert set(letters) == {"a", "b", "c", "d"}
     assert max(letters.count(x) for x in set(letters)) <= len(letters) // 2
+
+
+def sanitized(text: str) -> str:
+    """`text` as nbval sees it through tests/sanitize.cfg."""
+    from pathlib import Path
+
+    lines = (Path(__file__).parent / "sanitize.cfg").read_text().splitlines()
+    for regex, replace in zip(lines[0::2], lines[1::2]):
+        text = re.sub(regex.removeprefix("regex: "), replace.removeprefix("replace: "), text, flags=re.MULTILINE)
+    return text
+
+
+def test_checkpoint_lines_are_read_back_and_masked_for_nbval(capsys):
+    checks.at_least(("test accuracy", "acurácia de teste"), 0.8812, 0.87)
+    checks.between(("best epoch", "melhor época"), 14, 8, 15)
+    checks.at_least(("gain", "ganho"), -0.25, -1)
+    out = capsys.readouterr().out
+    assert checks.read_checkpoints(out) == [
+        {"name": "test accuracy", "value": "0.8812", "bound": "0.87", "low": None, "high": None},
+        {"name": "best epoch", "value": "14", "bound": None, "low": "8", "high": "15"},
+        {"name": "gain", "value": "-0.2500", "bound": "-1", "low": None, "high": None}]
+    masked = sanitized(out)
+    assert "0.8812" not in masked and "= 14" not in masked and "-0.25" not in masked
+    assert masked.count("= #") == 6, "both languages masked"

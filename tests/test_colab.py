@@ -7,7 +7,7 @@ import re
 import nbformat
 import pytest
 
-from helpers import notebooks
+from tools import notebooks
 
 PATHS = notebooks.notebook_paths()
 CONFIG = notebooks.course_config()

@@ -1,11 +1,11 @@
-"""python -m helpers.notebooks editions: English-only and Portuguese-only copies."""
+"""python -m tools.notebooks editions: English-only and Portuguese-only copies."""
 
 from __future__ import annotations
 
 import nbformat
 import pytest
 
-from helpers import notebooks
+from tools import notebooks
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import copy
 import nbformat
 import pytest
 
-from helpers import notebooks
+from tools import notebooks
 
 PATHS = notebooks.notebook_paths()
 IDS = [p.name for p in PATHS]
@@ -54,7 +54,7 @@ def test_starts_with_a_title_then_the_colab_cell_then_imports(path):
 def test_committed_executed(path):
     code = [c for c in read(path).cells if c.cell_type == "code"]
     counts = [c.execution_count for c in code]
-    assert None not in counts, "run `python -m helpers.notebooks refresh` and commit the outputs"
+    assert None not in counts, "run `python -m tools.notebooks refresh` and commit the outputs"
     assert counts == sorted(counts), "executed top to bottom in one go"
     assert not any("<Figure size" in o.get("data", {}).get("text/plain", "")
                    for c in code for o in c.outputs if o.output_type == "execute_result")
@@ -227,7 +227,7 @@ def output_texts(nb):
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_stored_outputs_show_no_path_of_the_authors_machine(path):
     found = sorted({m for text in output_texts(read(path)) for m in notebooks.MACHINE_PATH.findall(text)})
-    assert found == [], "run `python -m helpers.notebooks refresh`, which makes outputs portable"
+    assert found == [], "run `python -m tools.notebooks refresh`, which makes outputs portable"
 
 
 def test_portable_rewrites_site_packages_and_cell_files_only():
@@ -248,7 +248,7 @@ def test_portable_rewrites_site_packages_and_cell_files_only():
 # --- one layout (like tensorflow/docs' nbfmt): small diffs -------------------------
 
 def test_committed_notebooks_are_formatted():
-    assert notebooks.format_notebooks(PATHS, check_only=True) == 0, "run `python -m helpers.notebooks format`"
+    assert notebooks.format_notebooks(PATHS, check_only=True) == 0, "run `python -m tools.notebooks format`"
 
 
 def test_formatter_drops_timing_keeps_ids_and_mends_bad_ones():

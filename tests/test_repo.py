@@ -39,7 +39,17 @@ def test_helpers_import_without_side_effects():
     import subprocess
     import sys
 
-    code = ("import sys, helpers.data, helpers.plots, helpers.checks, helpers.texts, helpers.notebooks,"
+    code = ("import sys, helpers.data, helpers.plots, helpers.checks, helpers.texts,"
             " helpers.prepare;"
             "assert 'tensorflow' not in sys.modules and 'keras' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_the_learner_package_holds_only_what_lessons_use():
+    """Authoring tools live in tools/, which Colab's install of the helpers does not get."""
+    import pkgutil
+
+    import helpers
+
+    assert {m.name for m in pkgutil.iter_modules(helpers.__path__)} == {"checks", "data", "plots", "prepare", "texts"}
+    assert '[tool.flit.module]\nname = "helpers"' in (ROOT / "pyproject.toml").read_text()

@@ -1,10 +1,10 @@
 """Tools for the course's own notebooks (for authors and CI, not used in lessons).
 
-    python -m helpers.notebooks check    [NOTEBOOK ...]  # bilingual pairing, tags, shell lines
-    python -m helpers.notebooks refresh  [NOTEBOOK ...]  # re-execute and store outputs in place
-    python -m helpers.notebooks editions [NOTEBOOK ...]  # English-only and Portuguese-only copies
-    python -m helpers.notebooks badges   [NOTEBOOK ...]  # Colab badges and install pins from pyproject
-    python -m helpers.notebooks format [--check] [NOTEBOOK ...]  # stable ids, no timing metadata
+    python -m tools.notebooks check    [NOTEBOOK ...]  # bilingual pairing, tags, shell lines
+    python -m tools.notebooks refresh  [NOTEBOOK ...]  # re-execute and store outputs in place
+    python -m tools.notebooks editions [NOTEBOOK ...]  # English-only and Portuguese-only copies
+    python -m tools.notebooks badges   [NOTEBOOK ...]  # Colab badges and install pins from pyproject
+    python -m tools.notebooks format [--check] [NOTEBOOK ...]  # stable ids, no timing metadata
 
 With no NOTEBOOK, every ``notebooks/*.ipynb`` is used. ``refresh`` sets
 PYTEST_CURRENT_TEST so the stored outputs match what nbval sees, points
@@ -204,21 +204,32 @@ def format_notebooks(paths: list[Path], check_only: bool = False) -> int:
     return 1 if check_only and unformatted else 0
 
 
+def execute(nb, folder: Path, timeout: int = 900):
+    """Run every cell of `nb` in a fresh python3 kernel started in `folder`, as Run All does.
+
+    The one executor of the course's tools: refresh and the benchmark use it.
+    No execution timestamps are recorded (see `formatted`).
+    """
+    from nbclient import NotebookClient
+
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                   resources={"metadata": {"path": str(folder)}}).execute()
+    return nb
+
+
 def refresh(paths: list[Path], timeout: int = 900) -> int:
     import time
 
     import nbformat
-    from nbclient import NotebookClient
 
-    os.environ.setdefault("PYTEST_CURRENT_TEST", "helpers.notebooks refresh")
+    os.environ.setdefault("PYTEST_CURRENT_TEST", "tools.notebooks refresh")
     shared = NOTEBOOK_DIR.parent.parent / "shared" / "datasets"
     if "COURSE_DATA" not in os.environ and shared.is_dir():  # the data folder CI uses (.ci/run)
         os.environ["COURSE_DATA"] = str(shared)
     for path in paths:
         start = time.perf_counter()
         nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        execute(nb, path.parent, timeout)
         path.write_text(_text(formatted(portable(nb))), encoding="utf-8")
         print(f"{path.name}: executed in {time.perf_counter() - start:.1f} s")
     return 0
@@ -300,9 +311,12 @@ COLAB_INSTALL = re.compile(r'"git\+https://[^"@]+@[^"]+"')
 
 def course_config() -> dict[str, str]:
     """The [tool.course] settings of pyproject.toml: repository URL and pinned ref."""
-    text = (NOTEBOOK_DIR.parent / "pyproject.toml").read_text()
-    section = text.split("[tool.course]", 1)[1].split("\n[", 1)[0]
-    return dict(re.findall(r'^(\w+)\s*=\s*"([^"]*)"', section, flags=re.MULTILINE))
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    with open(NOTEBOOK_DIR.parent / "pyproject.toml", "rb") as f:
+        return dict(tomllib.load(f)["tool"]["course"])
 
 
 def colab_url(name: str) -> str:

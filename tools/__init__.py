@@ -1,0 +1,1 @@
+"""Authoring tools for the course (not installed with the helpers, not used by lessons)."""
