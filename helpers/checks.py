@@ -17,11 +17,12 @@ import math
 import numbers
 import re
 import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
 from helpers import texts
-
 
 WRAP = 88  # characters per printed line: fits a notebook's output area on a 1024-pixel screen
 
@@ -59,7 +60,7 @@ def _number(value: object) -> float:
 
 def _shown(value: object) -> str:
     """Whole numbers (epochs, counts) as they are; other values with 4 decimals."""
-    return str(int(value)) if isinstance(value, numbers.Integral) else f"{float(value):.4f}"
+    return str(int(value)) if isinstance(value, numbers.Integral) else f"{_number(value):.4f}"
 
 
 def at_least(name: str | tuple[str, str], value: float, bound: float) -> None:
@@ -150,62 +151,90 @@ def _loss_name(loss: object) -> str:
         try:
             loss = keras.losses.get(loss)
         except ValueError:
-            return "unknown:" + loss
-    return getattr(loss, "name", None) or getattr(loss, "__name__", type(loss).__name__)
+            return f"unknown:{loss}"
+    return str(getattr(loss, "name", None) or getattr(loss, "__name__", type(loss).__name__))
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """What check_compile reads from a compiled model and its labels (lesson 05)."""
+
+    units: int
+    activation: str  # "softmax", "sigmoid", "relu", ..., or "linear" for none
+    loss: str  # Keras's name for it, or "unknown:<what was given>"
+    from_logits: bool
+    metrics: tuple[str, ...]
+    labels: str  # label_format(y)
+    top_label: int  # the largest label, for integer and binary labels
+    label_width: int  # columns of one-hot or multi-hot labels
+
+
+# The checklist of lesson 05 as rules, in the style of tensorflow/docs' nblint: (message key, when it
+# applies). One rule, one message in helpers.texts, one row in tests/test_lesson05_checklist.py.
+RULES: tuple[tuple[str, Callable[[Compiled], bool]], ...] = (
+    ("compile_unknown_loss", lambda c: c.loss.startswith("unknown:")),
+    ("compile_softmax_one_unit", lambda c: c.activation == "softmax" and c.units == 1),
+    ("compile_sparse_needs_integers",
+     lambda c: c.loss == "sparse_categorical_crossentropy" and c.labels in ("one-hot", "multi-hot")),
+    ("compile_categorical_needs_one_hot",
+     lambda c: c.loss == "categorical_crossentropy" and c.labels in ("integer", "binary")),
+    ("compile_too_few_units",
+     lambda c: c.loss in CROSS_ENTROPIES[1:] and c.labels in ("integer", "binary") and c.top_label >= c.units),
+    ("compile_width_mismatch", lambda c: c.labels in ("one-hot", "multi-hot") and c.label_width != c.units),
+    ("compile_binary_needs_zero_one", lambda c: c.loss == "binary_crossentropy" and c.labels in ("integer", "one-hot")),
+    ("compile_sigmoid_with_categorical",
+     lambda c: c.loss in CROSS_ENTROPIES[1:] and c.activation == "sigmoid" and not c.from_logits),
+    ("compile_softmax_with_binary",
+     lambda c: c.loss == "binary_crossentropy" and c.activation == "softmax" and c.units > 1),
+    ("compile_logits_twice",
+     lambda c: c.loss in CROSS_ENTROPIES and c.from_logits and c.activation in ("softmax", "sigmoid")),
+    ("compile_logits_not_declared",
+     lambda c: c.loss in CROSS_ENTROPIES and not c.from_logits and c.activation not in ("softmax", "sigmoid")),
+    ("compile_real_labels_with_cross_entropy", lambda c: c.labels == "real" and c.loss in CROSS_ENTROPIES),
+    ("compile_mse_on_softmax", lambda c: c.loss == "mean_squared_error" and c.activation == "softmax"),
+    ("compile_accuracy_for_regression",
+     lambda c: c.labels == "real" and any(m in ("accuracy", "acc") for m in c.metrics)),
+)
+
+
+def _from_logits(loss: object) -> bool:
+    config: dict[str, object] = loss.get_config() if hasattr(loss, "get_config") else {}
+    return bool(config.get("from_logits", False))
+
+
+def read_compiled(model: object, y: object) -> Compiled:
+    """The facts of `model` (compiled) and labels `y` that the checklist rules look at (lesson 05)."""
+    if not getattr(model, "compiled", False):
+        raise ValueError("model must be compiled first: call model.compile(optimizer, loss, metrics)")
+    last = model.layers[-1]  # type: ignore[attr-defined]
+    labels = label_format(y)
+    y = np.asarray(y)
+    return Compiled(
+        units=int(model.outputs[0].shape[-1]),  # type: ignore[attr-defined]
+        activation="softmax" if type(last).__name__ == "Softmax" else getattr(
+            getattr(last, "activation", None), "__name__", "linear"),
+        loss=_loss_name(model.loss),  # type: ignore[attr-defined]
+        from_logits=_from_logits(model.loss),  # type: ignore[attr-defined]
+        metrics=tuple(m if isinstance(m, str) else getattr(m, "name", "") for m in
+                      (model.get_compile_config().get("metrics") or [])),  # type: ignore[attr-defined]
+        labels=labels,
+        top_label=int(y.max()) if labels in ("integer", "binary") else 0,
+        label_width=int(y.shape[-1]) if labels in ("one-hot", "multi-hot") else 0,
+    )
 
 
 def check_compile(model: object, y: object) -> list[str]:
     """Explain, in both languages, every mismatch between a compiled model and labels `y` (lesson 05).
 
     Checks the output layer (units, activation), the loss (name, from_logits),
-    the metrics and the label format against the checklist of lesson 05.
+    the metrics and the label format against the checklist of lesson 05 (RULES).
     Prints each problem and returns them; prints nothing when all is well.
     """
-    if not getattr(model, "compiled", False):
-        raise ValueError("model must be compiled first: call model.compile(optimizer, loss, metrics)")
-    last = model.layers[-1]
-    units = int(model.outputs[0].shape[-1])
-    activation = "softmax" if type(last).__name__ == "Softmax" else getattr(
-        getattr(last, "activation", None), "__name__", "linear")
-    loss = _loss_name(model.loss)
-    from_logits = bool(getattr(model.loss, "get_config", lambda: {})().get("from_logits", False))
-    metrics = [m if isinstance(m, str) else getattr(m, "name", "") for m in
-               (model.get_compile_config().get("metrics") or [])]
-    labels = label_format(y)
-    y = np.asarray(y)
-    found = []
-
-    def say(key: str, **fields: object) -> None:
-        found.append(texts.message(key, units=units, activation=activation, loss=loss, labels=labels, **fields))
-
-    if loss.startswith("unknown:"):
-        say("compile_unknown_loss", name=loss[len("unknown:"):])
-    if activation == "softmax" and units == 1:
-        say("compile_softmax_one_unit")
-    if loss == "sparse_categorical_crossentropy" and labels in ("one-hot", "multi-hot"):
-        say("compile_sparse_needs_integers")
-    if loss == "categorical_crossentropy" and labels in ("integer", "binary"):
-        say("compile_categorical_needs_one_hot")
-    if loss in CROSS_ENTROPIES[1:] and labels in ("integer", "binary") and y.max() >= units:
-        say("compile_too_few_units", top=int(y.max()), top_plus_one=int(y.max()) + 1)
-    if labels in ("one-hot", "multi-hot") and y.shape[-1] != units:
-        say("compile_width_mismatch", width=y.shape[-1])
-    if loss == "binary_crossentropy" and labels in ("integer", "one-hot"):
-        say("compile_binary_needs_zero_one")
-    if loss in CROSS_ENTROPIES[1:] and activation == "sigmoid" and not from_logits:
-        say("compile_sigmoid_with_categorical")
-    if loss == "binary_crossentropy" and activation == "softmax" and units > 1:
-        say("compile_softmax_with_binary")
-    if loss in CROSS_ENTROPIES and from_logits and activation in ("softmax", "sigmoid"):
-        say("compile_logits_twice")
-    if loss in CROSS_ENTROPIES and not from_logits and activation not in ("softmax", "sigmoid"):
-        say("compile_logits_not_declared")
-    if labels == "real" and loss in CROSS_ENTROPIES:
-        say("compile_real_labels_with_cross_entropy")
-    if loss == "mean_squared_error" and activation == "softmax":
-        say("compile_mse_on_softmax")
-    if labels == "real" and any(m in ("accuracy", "acc") for m in metrics):
-        say("compile_accuracy_for_regression")
+    c = read_compiled(model, y)
+    fields = {"units": c.units, "activation": c.activation, "loss": c.loss, "labels": c.labels,
+              "name": c.loss.removeprefix("unknown:"), "top": c.top_label, "top_plus_one": c.top_label + 1,
+              "width": c.label_width}
+    found = [texts.message(key, **fields) for key, applies in RULES if applies(c)]
     for problem in found:  # wrapped between words: a notebook's output area breaks long lines anywhere
         print("\n".join(textwrap.fill(line, width=WRAP, subsequent_indent="  ") for line in problem.splitlines()))
     return found

@@ -28,9 +28,10 @@ import urllib.request
 import warnings
 import zlib
 from collections import Counter
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence, TypeVar
+from typing import TypeVar
 
 import numpy as np
 
@@ -108,8 +109,11 @@ def download(urls: Sequence[str], dest: Path, sha256: str | None = None,
     called as bytes arrive; by default a text progress bar goes to stderr,
     `progress=False` silences it. Raises OSError when no URL worked.
     """
-    if progress is None:
-        progress = progress_bar(f"Downloading {dest.name}")
+    show: Callable[[int, int | None], None] | None
+    if progress is None or progress is True:
+        show = progress_bar(f"Downloading {dest.name}")
+    else:
+        show = progress or None  # progress=False: silent
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + ".part")
     errors = []
@@ -123,8 +127,8 @@ def download(urls: Sequence[str], dest: Path, sha256: str | None = None,
                     out.write(block)
                     digest.update(block)
                     done += len(block)
-                    if progress:
-                        progress(done, total)
+                    if show:
+                        show(done, total)
             if total is not None and done != total:
                 raise CorruptDataError(f"got {done} of {total} bytes")
             if sha256 is not None and digest.hexdigest() != sha256:
@@ -423,7 +427,8 @@ def _read_reviews(folder: Path, split: str) -> tuple[list[str], np.ndarray]:
 @lru_cache(maxsize=2)
 def _imdb_encoded(folder: Path) -> dict[str, np.ndarray]:
     """Every review encoded with the full vocabulary, cached as .npz (no pickle) in the Keras cache."""
-    key = hashlib.sha256(f"{folder.resolve()}|{_imdb_stamp(folder)}|{IMDB_SEED}|{IMDB_TOKENIZER_VERSION}".encode()).hexdigest()
+    identity = f"{folder.resolve()}|{_imdb_stamp(folder)}|{IMDB_SEED}|{IMDB_TOKENIZER_VERSION}"
+    key = hashlib.sha256(identity.encode()).hexdigest()
     cache = keras_cache_dir() / f"imdb_encoded_{key[:16]}.npz"
     if cache.is_file():
         try:
@@ -444,7 +449,7 @@ def _imdb_encoded(folder: Path) -> dict[str, np.ndarray]:
         encoded[f"{split}_labels"] = labels
     cache.parent.mkdir(parents=True, exist_ok=True)
     part = cache.with_name(cache.name + ".part.npz")
-    np.savez(part, **encoded)
+    np.savez(part, **encoded)  # type: ignore[arg-type]  # numpy's stub types **kwds as allow_pickle
     os.replace(part, cache)
     return encoded
 
@@ -524,7 +529,7 @@ def _imdb_index(folder: Path) -> dict[str, int]:
 # finds and verifies the files (downloading them only if allowed and needed) and
 # returns {file: path it was read from}; it raises DatasetNotFoundError if none.
 # Used by notebook 00's setup check and by the classroom-prep command.
-DATASETS: dict[str, Callable[[], dict[str, Path]]] = {
+DATASETS: dict[str, Callable[..., dict[str, Path]]] = {
     "fashion-mnist": locate_fashion_mnist,
     "aclImdb": locate_imdb,
     "colors": locate_colors,

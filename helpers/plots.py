@@ -4,17 +4,19 @@ calls ``plt.show()``; pass ``ax``/``axes`` to draw into an existing figure."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+from numpy.typing import ArrayLike
 
 from helpers import texts
 
 
-def image_grid(images: np.ndarray, labels: Sequence[int], class_names: Sequence[str],
+def image_grid(images: np.ndarray, labels: ArrayLike, class_names: Sequence[str],
                n: int = 25, cols: int = 5, axes: Sequence[Axes] | None = None) -> Figure:
     """The first `n` images in a grid, each captioned with its class name (lesson 01).
 
@@ -46,7 +48,7 @@ def image_grid(images: np.ndarray, labels: Sequence[int], class_names: Sequence[
         ax.set_xticks([])
         ax.set_yticks([])
         ax.set_xlabel(class_names[int(label)], fontsize=9)
-    fig = axes[0].figure
+    fig = _figure(axes[0])
     fig.tight_layout()
     return fig
 
@@ -78,8 +80,8 @@ def plot_history(histories: Any, metrics: Sequence[str] = ("loss", "accuracy"),
         raise ValueError(f"none of the metrics {list(metrics)} is in the history; "
                          f"it has {sorted({k for h in runs.values() for k in h})}")
     if axes is None:
-        fig, axes = plt.subplots(1, len(shown), figsize=(5 * len(shown), 3.6), squeeze=False)
-        axes = list(axes.ravel())
+        _, grid = plt.subplots(1, len(shown), figsize=(5 * len(shown), 3.6), squeeze=False)
+        axes = list(grid.ravel())
     elif len(axes) < len(shown):
         raise ValueError(f"axes must hold {len(shown)} Axes (one per metric), got {len(axes)}")
     colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
@@ -94,12 +96,17 @@ def plot_history(histories: Any, metrics: Sequence[str] = ("loss", "accuracy"),
                             label=prefix + texts.both(texts.PLOT_LABELS[part]))
         ax.set_title(texts.both(texts.PLOT_LABELS.get(metric, (metric, metric))))
         ax.set_xlabel(texts.both(texts.PLOT_LABELS["epoch"]))
-        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8)
-    fig = axes[0].figure
+    fig = _figure(axes[0])
     fig.tight_layout()
     return fig
+
+
+def _figure(ax: Axes) -> Figure:
+    """The figure `ax` belongs to (matplotlib types it as Figure or SubFigure)."""
+    return cast(Figure, ax.figure)
 
 
 # --- Predictions (lesson 02) ------------------------------------------------------
@@ -136,7 +143,7 @@ def plot_image(image: np.ndarray, probabilities: np.ndarray, true_label: int,
     ax.grid(False)
     ax.set_xlabel(f"{class_names[predicted]} {100 * probabilities[predicted]:.0f}% ({class_names[int(true_label)]})",
                   color=RIGHT_COLOR if predicted == int(true_label) else WRONG_COLOR)
-    return ax.figure
+    return _figure(ax)
 
 
 def plot_value_array(probabilities: np.ndarray, true_label: int | None, class_names: Sequence[str] | None = None,
@@ -160,10 +167,10 @@ def plot_value_array(probabilities: np.ndarray, true_label: int | None, class_na
     ax.set_xticks(range(probabilities.size))
     if class_names is not None:
         ax.set_xticklabels(class_names, rotation=45, ha="right", fontsize=8)
-    return ax.figure
+    return _figure(ax)
 
 
-def prediction_grid(images: np.ndarray, probabilities: np.ndarray, labels: Sequence[int],
+def prediction_grid(images: np.ndarray, probabilities: np.ndarray, labels: ArrayLike,
                     class_names: Sequence[str], rows: int = 5, cols: int = 3) -> Figure:
     """The first rows x cols images, each beside its probability bars (lesson 02).
 
@@ -190,7 +197,7 @@ def prediction_grid(images: np.ndarray, probabilities: np.ndarray, labels: Seque
 
 # --- Decision boundaries (lesson 05) ----------------------------------------------
 
-def plot_decision_boundary(predict: Any, x: np.ndarray, y: Sequence[int], ax: Axes | None = None,
+def plot_decision_boundary(predict: Any, x: np.ndarray, y: ArrayLike, ax: Axes | None = None,
                            title: str | None = None, resolution: int = 200) -> Figure:
     """Shade where a binary classifier says 1, with the 2-D points on top (lesson 05).
 
@@ -223,4 +230,4 @@ def plot_decision_boundary(predict: Any, x: np.ndarray, y: Sequence[int], ax: Ax
         ax.set_title(title)
     ax.set_xticks([])
     ax.set_yticks([])
-    return ax.figure
+    return _figure(ax)

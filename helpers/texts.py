@@ -262,7 +262,8 @@ QUESTIONS: dict[str, dict] = {
             "c": ("Keras would happily train on it: keeping it apart is your job.",
                   "O Keras treinaria com ele sem reclamar: mantê-lo à parte é trabalho seu."),
             "d": ("Anything tuned on the test set makes its score an optimistic guess, not a measurement.",
-                  "Qualquer coisa ajustada com o conjunto de teste faz da nota dele um palpite otimista, não uma medida."),
+                  "Qualquer coisa ajustada com o conjunto de teste faz da nota dele um palpite otimista, "
+                  "não uma medida."),
         },
     },
     "predict_3_images": {
@@ -351,7 +352,8 @@ QUESTIONS: dict[str, dict] = {
             "b": ("That is early stopping: keep the weights from where validation loss was lowest.",
                   "Isso é a parada antecipada: fique com os pesos de onde a perda de validação foi mínima."),
             "c": ("Choosing with the test set makes it a second validation set: its score is no longer honest.",
-                  "Escolher com o conjunto de teste o transforma num segundo conjunto de validação: a nota deixa de ser honesta."),
+                  "Escolher com o conjunto de teste o transforma num segundo conjunto de validação: "
+                  "a nota deixa de ser honesta."),
             "d": ("More units give more freedom to memorise: usually more overfitting, not less.",
                   "Mais unidades dão mais liberdade para decorar: em geral mais sobreajuste, não menos."),
         },

@@ -33,8 +33,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools import notebooks
 from tests.conftest import IN_CI
+from tools import notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"

@@ -31,7 +31,8 @@ def test_lab_copies_every_lesson_once_and_never_overwrites_the_learners_work(min
 def test_lab_names_the_copies_whose_lesson_changed(mine):
     course.learner_copies()
     record = mine / course.COPIES
-    record.write_text(record.read_text().replace('"03_overfitting_with_text.ipynb": "', '"03_overfitting_with_text.ipynb": "0'))
+    lesson = '"03_overfitting_with_text.ipynb": "'
+    record.write_text(record.read_text().replace(lesson, lesson + "0"))  # as if the lesson had changed
     assert course.learner_copies() == ["03_overfitting_with_text.ipynb"]
 
 

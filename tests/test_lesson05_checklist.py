@@ -151,3 +151,15 @@ def test_printed_problems_wrap_between_words(capsys):
     printed = capsys.readouterr().out
     assert max(len(line) for line in printed.splitlines()) <= checks.WRAP
     assert " ".join(printed.split()) == " ".join(" ".join(found).split()), "wrapped, not cut"
+
+
+def test_every_rule_has_a_row_here_and_a_message_in_both_languages():
+    triggered = set()
+    cases = [(model(units, activation, loss, metrics), y)
+             for units, activation, loss, metrics, y, _ in MISMATCHES.values()]
+    cases.append((model(K, "softmax", keras.losses.SparseCategoricalCrossentropy(from_logits=True)), INTEGER))
+    for m, y in cases:
+        compiled = checks.read_compiled(m, y)
+        triggered |= {key for key, applies in checks.RULES if applies(compiled)}
+    assert triggered == {key for key, _ in checks.RULES}
+    assert all(key in texts.MESSAGES for key, _ in checks.RULES)

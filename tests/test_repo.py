@@ -53,3 +53,14 @@ def test_the_learner_package_holds_only_what_lessons_use():
 
     assert {m.name for m in pkgutil.iter_modules(helpers.__path__)} == {"checks", "data", "plots", "prepare", "texts"}
     assert '[tool.flit.module]\nname = "helpers"' in (ROOT / "pyproject.toml").read_text()
+
+
+def test_ruff_and_mypy_are_clean():
+    """Lint, import order and types, configured in pyproject.toml, over the course's code."""
+    import subprocess
+    import sys
+
+    ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert ruff.returncode == 0, ruff.stdout + ruff.stderr
+    mypy = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
+    assert mypy.returncode == 0, mypy.stdout + mypy.stderr
