@@ -1,7 +1,7 @@
 """Learner self-checks with instant feedback in both languages (all lessons).
 
 - ``answer(question, given)``: checks a quiz or exercise answer whose key is in
-  ``helpers.texts.QUESTIONS``; prints why it is right or wrong.
+  ``helpers.quiz.QUESTIONS``; prints why it is right or wrong.
 - ``at_least(name, value, bound)`` and ``between(name, value, low, high)``:
   checkpoints that raise when a lesson stops reaching what its text says (CI
   runs every notebook, so it fails the build). ``name`` is an (English,
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from helpers import texts
+from helpers import quiz, texts
 
 WRAP = 88  # characters per printed line: fits a notebook's output area on a 1024-pixel screen
 
@@ -64,7 +64,7 @@ def _shown(value: object) -> str:
 
 
 def at_least(name: str | tuple[str, str], value: float, bound: float) -> None:
-    """Print a confirmation if ``value >= bound``, else raise CheckpointError."""
+    """Print a confirmation if ``value >= bound``, else raise CheckpointError (lessons 01-05)."""
     number, names = _number(value), _names(name)
     if math.isnan(number) or number < bound:
         raise CheckpointError(texts.message("checkpoint_failed", value=_shown(value), bound=bound, **names))
@@ -72,7 +72,7 @@ def at_least(name: str | tuple[str, str], value: float, bound: float) -> None:
 
 
 def between(name: str | tuple[str, str], value: float, low: float, high: float) -> None:
-    """Print a confirmation if ``low <= value <= high``, else raise CheckpointError.
+    """Print a confirmation if ``low <= value <= high``, else raise CheckpointError (lessons 02-04).
 
     For claims such as "the lowest validation loss comes between epochs 20 and 30".
     """
@@ -85,38 +85,38 @@ def between(name: str | tuple[str, str], value: float, low: float, high: float) 
 
 
 def waiting(number: int, setting: str) -> None:
-    """Tell the learner how to start exercise `number` of a starter cell (all lessons)."""
+    """Tell the learner how to start exercise `number` of a starter cell (lessons 01-05)."""
     print(texts.message("exercise_waiting", number=number, setting=setting))
 
 
 def answer(question: str, given: object) -> None:
-    """Check the learner's answer to ``texts.QUESTIONS[question]`` and explain it.
+    """Check the learner's answer to ``quiz.QUESTIONS[question]`` and explain it (lessons 01-05).
 
     `given` is a letter ("a".."d") for a multiple-choice question or a number
     for a numeric one; None means "not answered yet". Prints the verdict
     (it returns nothing, so a notebook cell shows only the explanation).
     """
-    if question not in texts.QUESTIONS:
-        raise KeyError(f"unknown question {question!r}; known: {sorted(texts.QUESTIONS)}")
-    q = texts.QUESTIONS[question]
-    if q["kind"] == "choice":
-        choices = sorted(q["feedback"])
+    if question not in quiz.QUESTIONS:
+        raise KeyError(f"unknown question {question!r}; known: {sorted(quiz.QUESTIONS)}")
+    q = quiz.QUESTIONS[question]
+    if isinstance(q, quiz.Choice):
+        choices = sorted(q.feedback)
         if given is None:
             print(texts.message("not_answered", choices=f" ({', '.join(choices)})"))
             return
         letter = str(given).strip().lower().rstrip(")")
-        if letter not in q["feedback"]:
+        if letter not in q.feedback:
             raise ValueError(texts.message("unknown_choice", given=given, choices=choices))
-        right = letter == q["correct"]
-        explanation = q["feedback"][letter]
+        right = letter == q.correct
+        explanation = q.feedback[letter]
     else:
         if given is None:
             print(texts.message("not_answered", choices=""))
             return
         if not isinstance(given, numbers.Real) or isinstance(given, bool):
             raise TypeError(f"the answer to {question!r} must be a number, got {given!r}")
-        right = abs(float(given) - q["correct"]) <= q["tolerance"]
-        explanation = q["hint"]
+        right = abs(float(given) - q.correct) <= q.tolerance
+        explanation = q.hint
     en, pt = texts.MESSAGES["right" if right else "wrong"]
     print(f"{en} {explanation[0]}\n{pt} {explanation[1]}")
 

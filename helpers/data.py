@@ -492,12 +492,12 @@ def load_imdb(num_words: int | None = 10000) -> tuple[tuple[np.ndarray, np.ndarr
 
 
 def imdb_word_index() -> dict[str, int]:
-    """word -> frequency rank (1 = most frequent), like ``keras.datasets.imdb.get_word_index()``."""
+    """word -> frequency rank (1 = most frequent), like ``keras.datasets.imdb.get_word_index()`` (lesson 03)."""
     return {word: i - UNUSED for word, i in _imdb_index(_imdb_dir()).items()}
 
 
 def decode_review(indices: Sequence[int]) -> str:
-    """Word indices back to text; reserved indices print as <PAD>, <START>, <UNK>, <UNUSED>."""
+    """Word indices back to text; reserved indices print as <PAD>, <START>, <UNK>, <UNUSED> (lesson 03)."""
     vocabulary = _imdb_encoded(_imdb_dir())["vocabulary"]
     reserved = ("<PAD>", "<START>", "<UNK>", "<UNUSED>")
     words = []
@@ -510,7 +510,7 @@ def decode_review(indices: Sequence[int]) -> str:
 
 
 def encode_review(text: str, num_words: int | None = 10000) -> list[int]:
-    """A new review as word indices, the same way `load_imdb(num_words)` encodes the data set."""
+    """A new review as word indices, the same way `load_imdb(num_words)` encodes the data set (lesson 03)."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     _check_num_words(num_words)

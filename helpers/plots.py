@@ -18,7 +18,7 @@ from helpers import texts
 
 def image_grid(images: np.ndarray, labels: ArrayLike, class_names: Sequence[str],
                n: int = 25, cols: int = 5, axes: Sequence[Axes] | None = None) -> Figure:
-    """The first `n` images in a grid, each captioned with its class name (lesson 01).
+    """The first `n` images in a grid, each captioned with its class name (lessons 01, 04).
 
     `images`: (N, H, W) grey or (N, H, W, 3) colour; `labels`: N integer labels
     indexing `class_names`. Pass `axes` (at least `n` of them) to draw into

@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from helpers import checks, texts
+from helpers import checks, quiz, texts
 
 
 def test_at_least_passes_and_prints_both_languages(capsys):
@@ -102,15 +102,15 @@ def test_every_message_exists_in_both_languages_with_the_same_fields(key):
     assert fields(en) == {portuguese_only.get(f, f) for f in fields(pt)}
 
 
-@pytest.mark.parametrize("key", sorted(texts.QUESTIONS))
+@pytest.mark.parametrize("key", sorted(quiz.QUESTIONS))
 def test_every_question_is_answerable_and_bilingual(key):
-    q = texts.QUESTIONS[key]
-    if q["kind"] == "choice":
-        assert q["correct"] in q["feedback"]
-        pairs = q["feedback"].values()
+    q = quiz.QUESTIONS[key]
+    if isinstance(q, quiz.Choice):
+        assert q.correct in q.feedback and sorted(q.feedback) == ["a", "b", "c", "d"]
+        pairs = list(q.feedback.values())
     else:
-        assert q["kind"] == "number" and q["tolerance"] >= 0
-        pairs = [q["hint"]]
+        assert isinstance(q, quiz.Number) and q.tolerance >= 0
+        pairs = [q.hint]
     for en, pt in pairs:
         assert en.strip() and pt.strip() and en != pt
 
@@ -130,7 +130,7 @@ def test_message_puts_english_first():
 
 
 def test_correct_letters_are_spread_over_the_choices():
-    letters = [q["correct"] for q in texts.QUESTIONS.values() if q["kind"] == "choice"]
+    letters = [q.correct for q in quiz.QUESTIONS.values() if isinstance(q, quiz.Choice)]
     assert set(letters) == {"a", "b", "c", "d"}
     assert max(letters.count(x) for x in set(letters)) <= len(letters) // 2
 

@@ -263,3 +263,13 @@ def test_formatter_drops_timing_keeps_ids_and_mends_bad_ones():
     assert len({c.id for c in out.cells}) == len(out.cells)
     again = notebooks._text(notebooks.formatted(copy.deepcopy(out)))
     assert again == notebooks._text(out), "formatting twice changes nothing"
+
+
+def test_every_question_is_asked_in_the_lesson_it_names():
+    import re
+
+    from helpers import quiz
+
+    asked = {qid: path.name[:2] for path in PATHS for cell in read(path).cells if cell.cell_type == "code"
+             for qid in re.findall(r'checks\.answer\("(\w+)"', cell.source)}
+    assert asked == {qid: q.lesson for qid, q in quiz.QUESTIONS.items()}

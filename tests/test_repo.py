@@ -51,7 +51,8 @@ def test_the_learner_package_holds_only_what_lessons_use():
 
     import helpers
 
-    assert {m.name for m in pkgutil.iter_modules(helpers.__path__)} == {"checks", "data", "plots", "prepare", "texts"}
+    modules = {m.name for m in pkgutil.iter_modules(helpers.__path__)}
+    assert modules == {"checks", "data", "plots", "prepare", "quiz", "texts"}
     assert '[tool.flit.module]\nname = "helpers"' in (ROOT / "pyproject.toml").read_text()
 
 
@@ -64,3 +65,40 @@ def test_ruff_and_mypy_are_clean():
     assert ruff.returncode == 0, ruff.stdout + ruff.stderr
     mypy = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
+
+
+def lessons_calling_helpers() -> dict[str, set[str]]:
+    """'module.function' -> the lessons whose code calls it."""
+    import json
+
+    calls: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        cells = json.loads(path.read_text())["cells"]
+        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        for module, name in re.findall(r"\b(data|plots|checks|texts)\.([A-Za-z_]\w*)\(", code):
+            calls.setdefault(f"{module}.{name}", set()).add(path.name[:2])
+    return calls
+
+
+def lessons_named(doc: str) -> set[str]:
+    """The lessons a docstring names: "(lesson 03)", "(lessons 01, 04)", "(lessons 01-05)"."""
+    named: set[str] = set()
+    for group in re.findall(r"\(lessons? ([\d, -]+)\)", doc):
+        for part in group.split(","):
+            first, _, last = part.strip().partition("-")
+            named |= {f"{n:02d}" for n in range(int(first), int(last or first) + 1)}
+    return named
+
+
+def test_every_helper_a_lesson_calls_names_exactly_those_lessons():
+    import importlib
+    import inspect
+
+    calls = lessons_calling_helpers()
+    assert "checks.check_compile" in calls and "data.load_imdb" in calls
+    for qualified, lessons in sorted(calls.items()):
+        module, name = qualified.split(".")
+        obj = getattr(importlib.import_module(f"helpers.{module}"), name)
+        if inspect.isfunction(obj):
+            named = lessons_named(inspect.getdoc(obj) or "")
+            assert named == lessons, f"{qualified}'s docstring should name lessons {sorted(lessons)}"
