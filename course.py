@@ -76,7 +76,7 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _lessons() -> list[Path]:
+def lessons() -> list[Path]:
     return sorted(LESSONS.glob("[0-9][0-9]_*.ipynb"))
 
 
@@ -94,7 +94,7 @@ def learner_copies() -> list[str]:
     record_file = MINE / COPIES
     record = json.loads(record_file.read_text()) if record_file.exists() else {}
     changed = []
-    for lesson in _lessons():
+    for lesson in lessons():
         mine = MINE / lesson.name
         if not mine.exists():
             shutil.copyfile(lesson, mine)
@@ -111,10 +111,10 @@ def fresh(numbers: list[str]) -> int:
         return 2
     MINE.mkdir(parents=True, exist_ok=True)
     for number in numbers:
-        found = [p for p in _lessons() if p.name.startswith(f"{int(number):02d}_")] if number.isdigit() else []
+        found = [p for p in lessons() if p.name.startswith(f"{int(number):02d}_")] if number.isdigit() else []
         if not found:
             print(f"No lesson {number!r} · Não existe a lição {number!r}: "
-                  f"{', '.join(p.name[:2] for p in _lessons())}")
+                  f"{', '.join(p.name[:2] for p in lessons())}")
             return 2
         lesson, mine = found[0], MINE / found[0].name
         if mine.exists():

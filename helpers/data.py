@@ -454,6 +454,12 @@ def _imdb_encoded(folder: Path) -> dict[str, np.ndarray]:
     return encoded
 
 
+def clear_imdb_cache() -> None:
+    """Forget the IMDB encodings read so far in this process, e.g. after the files were replaced (lesson 03)."""
+    _imdb_encoded.cache_clear()
+    _imdb_index.cache_clear()
+
+
 def _check_num_words(num_words: int | None) -> None:
     if num_words is not None and (not isinstance(num_words, int) or num_words <= UNUSED + 1):
         raise ValueError(f"num_words must be an integer above {UNUSED + 1} (or None for every word), "

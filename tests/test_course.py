@@ -22,7 +22,7 @@ def mine(tmp_path, monkeypatch):
 def test_lab_copies_every_lesson_once_and_never_overwrites_the_learners_work(mine):
     assert course.learner_copies() == []
     names = sorted(p.name for p in mine.glob("*.ipynb"))
-    assert names == [p.name for p in course._lessons()] and (mine / "GLOSSARY.md").is_file()
+    assert names == [p.name for p in course.lessons()] and (mine / "GLOSSARY.md").is_file()
     (mine / "01_compile_and_fit.ipynb").write_text("my own work")
     assert course.learner_copies() == []
     assert (mine / "01_compile_and_fit.ipynb").read_text() == "my own work"

@@ -12,13 +12,11 @@ import numpy as np
 import pytest
 
 from helpers import data
-from tests.conftest import IN_CI
+from tests.conftest import IN_CI, needs
 
 SYSTEM = data.FASHION_MNIST_SYSTEM_DIR
 UNREACHABLE = ("http://127.0.0.1:9/",)  # the discard port: connection refused at once
-needs_system_copy = pytest.mark.skipif(
-    not SYSTEM.is_dir() and not IN_CI,
-    reason="Debian's dataset-fashion-mnist is not installed (CI installs it; there this never skips)")
+needs_system_copy = needs(SYSTEM, "Debian's dataset-fashion-mnist")
 
 
 def original(name: str) -> np.ndarray:

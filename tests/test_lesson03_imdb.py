@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import tarfile
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import numpy as np
 import pytest
 
 from helpers import data
-from tests.conftest import IN_CI
+from tests.conftest import COURSE_DATA, needs
 
 REVIEWS = {
     "train/pos": ["A great, great film!<br />Great acting.", "Great fun; the film is great."],
@@ -36,11 +35,9 @@ def tiny(isolated_data, monkeypatch):
     make_tree(isolated_data / "course")
     monkeypatch.setenv("COURSE_DATA", str(isolated_data / "course"))
     monkeypatch.setattr(data, "IMDB_PER_FOLDER", 2)
-    data._imdb_encoded.cache_clear()
-    data._imdb_index.cache_clear()
+    data.clear_imdb_cache()
     yield isolated_data
-    data._imdb_encoded.cache_clear()
-    data._imdb_index.cache_clear()
+    data.clear_imdb_cache()
 
 
 def test_tokenizer_is_documented_and_deterministic():
@@ -88,14 +85,14 @@ def test_the_encoded_cache_is_reused_and_rebuilt_when_the_source_changes(tiny, m
     assert len(caches) == 1
     with np.load(caches[0], allow_pickle=False) as stored:  # plain arrays, no pickle
         assert "vocabulary" in stored.files
-    data._imdb_encoded.cache_clear()
+    data.clear_imdb_cache()
     tokenize = data.tokenize
     monkeypatch.setattr(data, "tokenize", lambda text: ["fail"])  # a warm load must not re-tokenize
     again = data.load_imdb(num_words=None)
     assert [r for r in again[0][0]] == [r for r in first[0][0]]  # read from the cache, not re-tokenized
     monkeypatch.setattr(data, "tokenize", tokenize)
     monkeypatch.setattr(data, "IMDB_TOKENIZER_VERSION", 99)  # an option of the encoding changed
-    data._imdb_encoded.cache_clear()
+    data.clear_imdb_cache()
     data.load_imdb()
     assert len(list(data.keras_cache_dir().glob("imdb_encoded_*.npz"))) == 2
 
@@ -152,9 +149,8 @@ def test_an_incomplete_tree_is_reported_and_skipped(tiny, monkeypatch):
 
 # --- the real data ------------------------------------------------------------------
 
-REAL = Path(os.environ.get("COURSE_DATA", "/nonexistent")) / "aclImdb"
-needs_real = pytest.mark.skipif(not REAL.is_dir() and not IN_CI,
-                                reason="COURSE_DATA has no aclImdb/ (CI always has it: there this fails)")
+REAL = COURSE_DATA / "aclImdb"
+needs_real = needs(REAL, "COURSE_DATA/aclImdb")
 
 
 @needs_real

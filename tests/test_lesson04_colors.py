@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from helpers import data, texts
-from tests.conftest import IN_CI
+from tests.conftest import COURSE_DATA, needs
 
-SHARED = Path(os.environ.get("COURSE_DATA", "/nonexistent")) / "colors" / "colorData.json"
-needs_shared_copy = pytest.mark.skipif(not SHARED.is_file() and not IN_CI,
-                                       reason="COURSE_DATA has no colors/ (CI always has it: there this fails)")
+SHARED = COURSE_DATA / "colors" / "colorData.json"
+needs_shared_copy = needs(SHARED, "COURSE_DATA/colors")
 EXPECTED = {"green-ish": 1599, "blue-ish": 1218, "purple-ish": 823, "pink-ish": 511, "red-ish": 412,
             "brown-ish": 319, "yellow-ish": 275, "orange-ish": 259, "grey-ish": 227}
 

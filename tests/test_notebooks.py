@@ -261,8 +261,8 @@ def test_formatter_drops_timing_keeps_ids_and_mends_bad_ones():
     assert "execution" not in out.cells[3].metadata
     assert [c.id for c in out.cells][:5] == ids[:5] and [c.id for c in out.cells][7:] == ids[7:]
     assert len({c.id for c in out.cells}) == len(out.cells)
-    again = notebooks._text(notebooks.formatted(copy.deepcopy(out)))
-    assert again == notebooks._text(out), "formatting twice changes nothing"
+    again = notebooks.notebook_text(notebooks.formatted(copy.deepcopy(out)))
+    assert again == notebooks.notebook_text(out), "formatting twice changes nothing"
 
 
 def test_every_question_is_asked_in_the_lesson_it_names():

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import io
-import os
 import shutil
-from pathlib import Path
-
-import pytest
 
 from helpers import data, prepare
-from tests.conftest import IN_CI
+from tests.conftest import COURSE_DATA, needs
 
-SHARED = Path(os.environ.get("COURSE_DATA", "/nonexistent"))
-needs_course_data = pytest.mark.skipif(
-    not (SHARED / "aclImdb").is_dir() and not IN_CI,
-    reason="COURSE_DATA with every dataset is not set (CI always sets it: there this fails)")
+SHARED = COURSE_DATA
+needs_course_data = needs(SHARED / "aclImdb", "COURSE_DATA with every dataset")
 
 
 @needs_course_data

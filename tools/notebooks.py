@@ -179,7 +179,8 @@ def _stable_widget_ids(nb) -> None:
                 view["model_id"] = new[view["model_id"]]
 
 
-def _text(nb) -> str:
+def notebook_text(nb) -> str:
+    """`nb` as the course stores it: nbformat's JSON with a final newline."""
     import nbformat
 
     text = nbformat.writes(nb)
@@ -193,7 +194,7 @@ def format_notebooks(paths: list[Path], check_only: bool = False) -> int:
     unformatted = []
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        wanted = _text(formatted(nbformat.reads(text, as_version=4)))
+        wanted = notebook_text(formatted(nbformat.reads(text, as_version=4)))
         if wanted != text:
             unformatted.append(path)
             if not check_only:
@@ -230,14 +231,15 @@ def refresh(paths: list[Path], timeout: int = 900) -> int:
         start = time.perf_counter()
         nb = nbformat.read(path, as_version=4)
         execute(nb, path.parent, timeout)
-        path.write_text(_text(formatted(portable(nb))), encoding="utf-8")
+        path.write_text(notebook_text(formatted(portable(nb))), encoding="utf-8")
         print(f"{path.name}: executed in {time.perf_counter() - start:.1f} s")
     return 0
 
 
 SITE_PACKAGES = re.compile(r"(?:[A-Za-z]:)?[\\/][^\s:'\"]*?[\\/]site-packages[\\/]")
 KERNEL_FILE = re.compile(r"/tmp/ipykernel_\d+/\d+\.py")
-MACHINE_PATH = re.compile(r"(?<![\w.~])(?:/(?:home|root|tmp|work|Users|opt)/|[A-Za-z]:\\Users\\)|(?<!\.\.\.)[\\/]site-packages[\\/]")
+MACHINE_PATH = re.compile(r"(?<![\w.~])(?:/(?:home|root|tmp|work|Users|opt)/|[A-Za-z]:\\Users\\)"
+                          r"|(?<!\.\.\.)[\\/]site-packages[\\/]")
 
 
 def portable(nb):
@@ -339,7 +341,7 @@ def badges(paths: list[Path]) -> int:
             elif COLAB_GUARD in cell.source:
                 cell.source = COLAB_INSTALL.sub(f'"git+{config["repository"]}@{config["ref"]}"', cell.source)
         if [c.source for c in nb.cells] != before:
-            path.write_text(_text(formatted(nb)), encoding="utf-8")
+            path.write_text(notebook_text(formatted(nb)), encoding="utf-8")
             changed += 1
     readme = NOTEBOOK_DIR.parent / "README.md"
     text = readme.read_text()
