@@ -57,3 +57,22 @@ def test_badges_command_rewrites_from_the_configuration(tmp_path, monkeypatch):
     assert "git+https://github.com/fork/course@v9.9.9" in text
     assert "keras-course/keras-course" not in text
     assert "github/fork/course/blob/main/notebooks/" in (tmp_path / "README.md").read_text()
+
+
+def test_release_check_needs_the_tag_and_main_notebooks_at_it(tmp_path, monkeypatch):
+    """`python -m tools.notebooks release --check` on a clone: no tag, then tagged, then main moves on."""
+    import subprocess
+
+    clone = tmp_path / "course"
+    subprocess.run(["git", "clone", "-q", str(notebooks.NOTEBOOK_DIR.parent), str(clone)], check=True)
+    monkeypatch.setattr(notebooks, "NOTEBOOK_DIR", clone / "notebooks")
+    git = ["git", "-C", str(clone), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "tag", "-d", CONFIG["ref"]], capture_output=True)  # as before any release
+    problems = notebooks.release_problems(clone)
+    assert any(f"the configured ref {CONFIG['ref']!r} does not exist" in p for p in problems)
+    subprocess.run([*git, "tag", CONFIG["ref"]], check=True)
+    assert notebooks.release_problems(clone) == []
+    lesson = clone / "notebooks" / "01_compile_and_fit.ipynb"
+    lesson.write_text(lesson.read_text().replace("Fashion-MNIST has 70,000", "Fashion-MNIST holds 70,000"))
+    subprocess.run([*git, "commit", "-q", "-am", "a lesson changes after the release"], check=True)
+    assert any("differ from this commit's" in p for p in notebooks.release_problems(clone))

@@ -5,6 +5,7 @@
     python -m tools.notebooks editions [NOTEBOOK ...]  # English-only and Portuguese-only copies
     python -m tools.notebooks badges   [NOTEBOOK ...]  # Colab badges and install pins from pyproject
     python -m tools.notebooks format [--check] [NOTEBOOK ...]  # stable ids, no timing metadata
+    python -m tools.notebooks release --check  # the configured Colab release exists and matches main
 
 With no NOTEBOOK, every ``notebooks/*.ipynb`` is used. ``refresh`` sets
 PYTEST_CURRENT_TEST so the stored outputs match what nbval sees, points
@@ -327,7 +328,8 @@ def colab_url(name: str) -> str:
     return f"https://colab.research.google.com/github/{repository}/blob/main/notebooks/{name}"
 
 
-def badges(paths: list[Path]) -> int:
+def badges(paths: list[Path], check_only: bool = False) -> int:
+    """Write every Colab badge and install pin from [tool.course]; with `check_only`, count what differs."""
     import nbformat
 
     config = course_config()
@@ -341,20 +343,62 @@ def badges(paths: list[Path]) -> int:
             elif COLAB_GUARD in cell.source:
                 cell.source = COLAB_INSTALL.sub(f'"git+{config["repository"]}@{config["ref"]}"', cell.source)
         if [c.source for c in nb.cells] != before:
-            path.write_text(notebook_text(formatted(nb)), encoding="utf-8")
+            if not check_only:
+                path.write_text(notebook_text(formatted(nb)), encoding="utf-8")
             changed += 1
     readme = NOTEBOOK_DIR.parent / "README.md"
     text = readme.read_text()
     updated = COLAB_BADGE.sub(lambda m: colab_url(m.group(0).rsplit("/", 1)[1]), text)
     if updated != text:
-        readme.write_text(updated)
+        if not check_only:
+            readme.write_text(updated)
         changed += 1
+    if check_only:
+        return changed
     print(f"{changed} file(s) updated from [tool.course] of pyproject.toml")
     return 0
 
 
+def release_problems(root: Path | None = None) -> list[str]:
+    """Why Colab users would not get what main's badges promise: the release named in [tool.course].
+
+    The configured ref must exist in this repository, every badge and install pin must
+    agree with the configuration, and the ref's notebooks must be main's (a learner on
+    Colab opens main's notebook but installs the helpers of the ref).
+    """
+    import subprocess
+
+    root = root or NOTEBOOK_DIR.parent
+    ref = course_config()["ref"]
+    found = []
+    if badges(notebook_paths(), check_only=True):
+        found.append("badges or install pins disagree with [tool.course]: run `python -m tools.notebooks badges`")
+    exists = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd=root,
+                            capture_output=True, text=True)
+    if exists.returncode != 0:
+        found.append(f"the configured ref {ref!r} does not exist in this repository: tag the release "
+                     f"(`git tag {ref}`) and push the tag")
+    else:
+        differ = subprocess.run(["git", "diff", "--quiet", ref, "HEAD", "--", "notebooks", "helpers"], cwd=root)
+        if differ.returncode != 0:
+            found.append(f"notebooks/ or helpers/ of {ref} differ from this commit's: release a new ref "
+                         f"(bump it in pyproject.toml, run badges, tag)")
+    return found
+
+
+def release(argv: list[str]) -> int:
+    """`release --check`: print every release problem; exit 1 if there is one."""
+    problems = release_problems()
+    for problem in problems:
+        print(f"✗ {problem}")
+    print(f"release {course_config()['ref']}: " + ("not ready" if problems else "ready"))
+    return 1 if problems else 0
+
+
 def main(argv: list[str]) -> int:
     commands = {"check": check, "refresh": refresh, "editions": editions, "badges": badges}
+    if argv and argv[0] == "release":
+        return release(argv[1:])
     if argv and argv[0] == "format":
         check_only = "--check" in argv
         return format_notebooks(notebook_paths([a for a in argv[1:] if a != "--check"]), check_only)
