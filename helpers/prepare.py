@@ -32,14 +32,14 @@ def prepare(download: bool = True, out=None) -> bool:
     """Locate (and if allowed download) every dataset; report; True when all are here."""
     out = out or sys.stdout
     ready = True
-    for name, locate in data.DATASETS.items():
+    for name, dataset in data.DATASETS.items():
         try:
             try:
-                paths, fetched = locate(download=False), False
+                paths, fetched = dataset.locate(download=False), False
             except data.DatasetNotFoundError:
                 if not download:
                     raise
-                paths, fetched = locate(download=True), True
+                paths, fetched = dataset.locate(download=True), True
         except (data.DatasetNotFoundError, data.CorruptDataError) as err:
             ready = False
             print(f"✗ {name}: missing / ausente\n{err}\n", file=out)
@@ -51,8 +51,8 @@ def prepare(download: bool = True, out=None) -> bool:
                  for source, found in sorted(by_source.items())]
         how = "downloaded now / baixado agora, " if fetched else ""
         print(f"✓ {name}: {how}{'; '.join(where)}", file=out)
-        if name == "aclImdb":
-            data.load_imdb()  # builds the encoded cache now, so lesson 03 starts fast
+        if dataset.warm:
+            dataset.warm()  # e.g. the IMDB encoding, so that lesson 03 starts fast
     if ready:
         print("The course can run offline. · O curso pode rodar offline.", file=out)
     else:

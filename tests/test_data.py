@@ -7,11 +7,13 @@ import http.server
 import shutil
 import threading
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from helpers import data
+from helpers.datasets import core, fashion_mnist
 from tests.conftest import IN_CI, needs
 
 SYSTEM = data.FASHION_MNIST_SYSTEM_DIR
@@ -68,8 +70,8 @@ def test_a_truncated_copy_is_reported_and_skipped(isolated_data, monkeypatch):
 
 @needs_system_copy
 def test_a_damaged_cache_copy_is_replaced_by_a_download(isolated_data, monkeypatch, http_server):
-    monkeypatch.setattr(data, "FASHION_MNIST_SYSTEM_DIR", isolated_data / "no-system-copy")
-    monkeypatch.setattr(data, "FASHION_MNIST_URLS", (http_server(SYSTEM),))
+    monkeypatch.setattr(fashion_mnist, "FASHION_MNIST_SYSTEM_DIR", isolated_data / "no-system-copy")
+    monkeypatch.setattr(fashion_mnist, "FASHION_MNIST_URLS", (http_server(SYSTEM),))
     cache = data.keras_cache_dir() / "fashion-mnist"
     cache.mkdir(parents=True)
     (cache / "t10k-labels-idx1-ubyte.gz").write_bytes(b"\x1f\x8b not really gzip")
@@ -80,8 +82,8 @@ def test_a_damaged_cache_copy_is_replaced_by_a_download(isolated_data, monkeypat
 
 
 def test_offline_with_no_copy_gives_one_clear_bilingual_error(isolated_data, monkeypatch):
-    monkeypatch.setattr(data, "FASHION_MNIST_SYSTEM_DIR", isolated_data / "no-system-copy")
-    monkeypatch.setattr(data, "FASHION_MNIST_URLS", UNREACHABLE)
+    monkeypatch.setattr(fashion_mnist, "FASHION_MNIST_SYSTEM_DIR", isolated_data / "no-system-copy")
+    monkeypatch.setattr(fashion_mnist, "FASHION_MNIST_URLS", UNREACHABLE)
     with pytest.raises(data.DatasetNotFoundError) as info:
         data.load_fashion_mnist()
     text = str(info.value)
@@ -93,8 +95,8 @@ def test_offline_with_no_copy_gives_one_clear_bilingual_error(isolated_data, mon
 
 
 def test_download_false_never_touches_the_network(isolated_data, monkeypatch):
-    monkeypatch.setattr(data, "FASHION_MNIST_SYSTEM_DIR", isolated_data / "no-system-copy")
-    monkeypatch.setattr(data, "urllib", None)  # any download attempt would crash differently
+    monkeypatch.setattr(fashion_mnist, "FASHION_MNIST_SYSTEM_DIR", isolated_data / "no-system-copy")
+    monkeypatch.setattr(core, "urllib", None)  # any download attempt would crash differently
     with pytest.raises(data.DatasetNotFoundError, match="not allowed"):
         data.locate_fashion_mnist(download=False)
 
@@ -104,8 +106,8 @@ def test_a_damaged_download_is_deleted_not_used(isolated_data, monkeypatch, http
     served.mkdir()
     for name in data.FASHION_MNIST_FILES:
         (served / name).write_bytes(gzip.compress(b"\x00\x00\x08\x01" + b"\x00" * 20))
-    monkeypatch.setattr(data, "FASHION_MNIST_SYSTEM_DIR", isolated_data / "no-system-copy")
-    monkeypatch.setattr(data, "FASHION_MNIST_URLS", (http_server(served),))
+    monkeypatch.setattr(fashion_mnist, "FASHION_MNIST_SYSTEM_DIR", isolated_data / "no-system-copy")
+    monkeypatch.setattr(fashion_mnist, "FASHION_MNIST_URLS", (http_server(served),))
     with pytest.raises(data.CorruptDataError, match="damaged"):
         data.load_fashion_mnist()
     cache = data.keras_cache_dir() / "fashion-mnist"
@@ -203,7 +205,7 @@ def test_search_order(monkeypatch, tmp_path):
         tmp_path / "c" / "x", tmp_path / "sys", tmp_path / "k" / "datasets" / "x"]
     monkeypatch.delenv("KERAS_HOME")
     monkeypatch.delenv("COURSE_DATA")
-    assert data.search_dirs("x") == [data.Path.home() / ".keras" / "datasets" / "x"]
+    assert data.search_dirs("x") == [Path.home() / ".keras" / "datasets" / "x"]
 
 
 def test_every_registered_dataset_is_here_in_ci():
@@ -213,5 +215,5 @@ def test_every_registered_dataset_is_here_in_ci():
     assert data.DATASETS, "no dataset registered"
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a damaged copy in CI is a failure too
-        for name, locate in data.DATASETS.items():
-            assert locate(download=False), name
+        for name, dataset in data.DATASETS.items():
+            assert dataset.locate(download=False), name

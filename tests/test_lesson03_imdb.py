@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from helpers import data
+from helpers.datasets import imdb
 from tests.conftest import COURSE_DATA, needs
 
 REVIEWS = {
@@ -34,7 +35,7 @@ def tiny(isolated_data, monkeypatch):
     """COURSE_DATA holding a 2-reviews-per-folder aclImdb, and a fresh in-memory cache."""
     make_tree(isolated_data / "course")
     monkeypatch.setenv("COURSE_DATA", str(isolated_data / "course"))
-    monkeypatch.setattr(data, "IMDB_PER_FOLDER", 2)
+    monkeypatch.setattr(imdb, "IMDB_PER_FOLDER", 2)
     data.clear_imdb_cache()
     yield isolated_data
     data.clear_imdb_cache()
@@ -87,11 +88,11 @@ def test_the_encoded_cache_is_reused_and_rebuilt_when_the_source_changes(tiny, m
         assert "vocabulary" in stored.files
     data.clear_imdb_cache()
     tokenize = data.tokenize
-    monkeypatch.setattr(data, "tokenize", lambda text: ["fail"])  # a warm load must not re-tokenize
+    monkeypatch.setattr(imdb, "tokenize", lambda text: ["fail"])  # a warm load must not re-tokenize
     again = data.load_imdb(num_words=None)
     assert [r for r in again[0][0]] == [r for r in first[0][0]]  # read from the cache, not re-tokenized
-    monkeypatch.setattr(data, "tokenize", tokenize)
-    monkeypatch.setattr(data, "IMDB_TOKENIZER_VERSION", 99)  # an option of the encoding changed
+    monkeypatch.setattr(imdb, "tokenize", tokenize)
+    monkeypatch.setattr(imdb, "IMDB_TOKENIZER_VERSION", 99)  # an option of the encoding changed
     data.clear_imdb_cache()
     data.load_imdb()
     assert len(list(data.keras_cache_dir().glob("imdb_encoded_*.npz"))) == 2
@@ -112,8 +113,8 @@ def serve_archive(tiny, monkeypatch, http_server, archive: bytes):
     served = tiny / "served"
     served.mkdir()
     (served / "aclImdb_v1.tar.gz").write_bytes(archive)
-    monkeypatch.setattr(data, "IMDB_URLS", (http_server(served) + "aclImdb_v1.tar.gz",))
-    monkeypatch.setattr(data, "IMDB_SHA256", data.sha256_of(archive))
+    monkeypatch.setattr(imdb, "IMDB_URLS", (http_server(served) + "aclImdb_v1.tar.gz",))
+    monkeypatch.setattr(imdb, "IMDB_SHA256", data.sha256_of(archive))
 
 
 def test_download_and_safe_extraction(tiny, monkeypatch, http_server):
@@ -139,7 +140,7 @@ def test_an_unsafe_archive_is_rejected_and_deleted(tiny, monkeypatch, http_serve
 
 def test_an_incomplete_tree_is_reported_and_skipped(tiny, monkeypatch):
     (tiny / "course" / "aclImdb" / "test" / "neg" / "0_2.txt").unlink()
-    monkeypatch.setattr(data, "IMDB_URLS", ("http://127.0.0.1:9/aclImdb_v1.tar.gz",))
+    monkeypatch.setattr(imdb, "IMDB_URLS", ("http://127.0.0.1:9/aclImdb_v1.tar.gz",))
     with pytest.warns(UserWarning, match="test/neg/ has 1 reviews"), \
             pytest.raises(data.DatasetNotFoundError) as info:
         data.load_imdb()

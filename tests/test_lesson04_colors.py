@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from helpers import data, texts
+from helpers.datasets import colors
 from tests.conftest import COURSE_DATA, needs
 
 SHARED = COURSE_DATA / "colors" / "colorData.json"
@@ -44,7 +45,7 @@ def test_download_is_verified_and_lands_in_the_cache(isolated_data, monkeypatch,
     served = isolated_data / "served"
     served.mkdir()
     shutil.copy(SHARED, served / "colorData.json")
-    monkeypatch.setattr(data, "COLORS_URLS", (http_server(served) + "colorData.json",))
+    monkeypatch.setattr(colors, "COLORS_URLS", (http_server(served) + "colorData.json",))
     x, _, _ = data.load_colors()
     assert len(x) == data.COLORS_COUNT
     assert (data.keras_cache_dir() / "colors" / "colorData.json").read_bytes() == SHARED.read_bytes()
@@ -54,14 +55,14 @@ def test_a_download_with_the_wrong_checksum_is_not_kept(isolated_data, monkeypat
     served = isolated_data / "served"
     served.mkdir()
     (served / "colorData.json").write_text('{"entries": [{"r": 1, "g": 2, "b": 3, "label": "red-ish"}]}')
-    monkeypatch.setattr(data, "COLORS_URLS", (http_server(served) + "colorData.json",))
+    monkeypatch.setattr(colors, "COLORS_URLS", (http_server(served) + "colorData.json",))
     with pytest.raises(data.CorruptDataError, match="sha256"):
         data.load_colors()
     assert list((data.keras_cache_dir() / "colors").iterdir()) == []
 
 
 def test_offline_without_a_copy_says_how_to_get_it(isolated_data, monkeypatch):
-    monkeypatch.setattr(data, "COLORS_URLS", ("http://127.0.0.1:9/colorData.json",))
+    monkeypatch.setattr(colors, "COLORS_URLS", ("http://127.0.0.1:9/colorData.json",))
     with pytest.raises(data.DatasetNotFoundError) as info:
         data.load_colors()
     assert "COURSE_DATA" in str(info.value) and "colors/colorData.json" in str(info.value)

@@ -6,6 +6,7 @@ import io
 import shutil
 
 from helpers import data, prepare
+from helpers.datasets import colors, fashion_mnist, imdb
 from tests.conftest import COURSE_DATA, needs
 
 SHARED = COURSE_DATA
@@ -23,9 +24,9 @@ def test_check_reports_every_dataset_and_offline_readiness(capsys):
 
 
 def unreachable(monkeypatch, tmp_path):
-    monkeypatch.setattr(data, "FASHION_MNIST_SYSTEM_DIR", tmp_path / "no-system-copy")
-    for name in ("FASHION_MNIST_URLS", "COLORS_URLS", "IMDB_URLS"):
-        monkeypatch.setattr(data, name, ("http://127.0.0.1:9/x",))
+    monkeypatch.setattr(fashion_mnist, "FASHION_MNIST_SYSTEM_DIR", tmp_path / "no-system-copy")
+    for module, name in ((fashion_mnist, "FASHION_MNIST_URLS"), (colors, "COLORS_URLS"), (imdb, "IMDB_URLS")):
+        monkeypatch.setattr(module, name, ("http://127.0.0.1:9/x",))
 
 
 def test_nothing_here_and_offline_fails_clearly(isolated_data, monkeypatch, capsys):
@@ -49,7 +50,7 @@ def test_prepare_downloads_what_is_missing_into_the_cache(isolated_data, monkeyp
     served = isolated_data / "served"
     served.mkdir()
     shutil.copy(SHARED / "colors" / "colorData.json", served)
-    monkeypatch.setattr(data, "COLORS_URLS", (http_server(served) + "colorData.json",))
+    monkeypatch.setattr(colors, "COLORS_URLS", (http_server(served) + "colorData.json",))
     assert prepare.main(["--check"]) == 1  # colours are missing and --check never downloads
     assert prepare.main([]) == 0
     out = capsys.readouterr().out
