@@ -170,7 +170,7 @@ class Compiled:
 
 
 # The checklist of lesson 05 as rules, in the style of tensorflow/docs' nblint: (message key, when it
-# applies). One rule, one message in helpers.texts, one row in tests/test_lesson05_checklist.py.
+# applies). One rule, one message in helpers.texts, one row in tests/test_checks.py.
 RULES: tuple[tuple[str, Callable[[Compiled], bool]], ...] = (
     ("compile_unknown_loss", lambda c: c.loss.startswith("unknown:")),
     ("compile_softmax_one_unit", lambda c: c.activation == "softmax" and c.units == 1),
