@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-LESSONS = ROOT / "notebooks"
+LESSONS = ROOT / "notebooks"  # as tools.notebooks.NOTEBOOK_DIR
 MINE = Path(os.environ.get("COURSE_WORKDIR", ROOT / "my-lessons"))  # the learner's copies (git-ignored)
 COPIES = ".course-copies.json"  # which version of each lesson a copy was made from
 START = "00_start_here.ipynb"
@@ -77,28 +77,32 @@ def _digest(path: Path) -> str:
 
 
 def lessons() -> list[Path]:
-    return sorted(LESSONS.glob("[0-9][0-9]_*.ipynb"))
+    from tools.notebooks import notebook_paths  # the course's one list of lessons (standard library only)
+
+    return notebook_paths()
 
 
-def _record(name: str, source: Path) -> None:
+def _copies() -> dict[str, str]:
+    """lesson name -> digest of the lesson the learner's copy was made from."""
     record_file = MINE / COPIES
-    record = json.loads(record_file.read_text()) if record_file.exists() else {}
-    record[name] = _digest(source)
-    record_file.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n")
+    return json.loads(record_file.read_text()) if record_file.exists() else {}
+
+
+def _copy(lesson: Path, record: dict[str, str]) -> None:
+    shutil.copyfile(lesson, MINE / lesson.name)
+    record[lesson.name] = _digest(lesson)
+    (MINE / COPIES).write_text(json.dumps(record, indent=1, sort_keys=True) + "\n")
 
 
 def learner_copies() -> list[str]:
     """Copy every lesson the learner has no copy of into MINE; name the copies whose lesson changed since."""
     MINE.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(LESSONS / "GLOSSARY.md", MINE / "GLOSSARY.md")
-    record_file = MINE / COPIES
-    record = json.loads(record_file.read_text()) if record_file.exists() else {}
+    record = _copies()
     changed = []
     for lesson in lessons():
-        mine = MINE / lesson.name
-        if not mine.exists():
-            shutil.copyfile(lesson, mine)
-            _record(lesson.name, lesson)
+        if not (MINE / lesson.name).exists():
+            _copy(lesson, record)
         elif record.get(lesson.name) != _digest(lesson):
             changed.append(lesson.name)
     return changed
@@ -121,8 +125,7 @@ def fresh(numbers: list[str]) -> int:
             kept = mine.with_name(f"{mine.stem}.mine-{time.strftime('%Y%m%d-%H%M%S')}.ipynb")
             mine.rename(kept)
             print(f"Your copy is kept as · Sua cópia foi guardada como: {kept.relative_to(MINE.parent)}")
-        shutil.copyfile(lesson, mine)
-        _record(lesson.name, lesson)
+        _copy(lesson, _copies())
         print(f"Fresh copy · Cópia nova: {mine.relative_to(MINE.parent)}")
     return 0
 

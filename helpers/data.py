@@ -65,13 +65,12 @@ class Dataset:
     otherwise build on first use (the IMDB encoding).
     """
 
-    lessons: str
     locate: Callable[..., dict[str, Path]]
     warm: Callable[[], object] | None = None
 
 
 DATASETS: dict[str, Dataset] = {
-    "fashion-mnist": Dataset("01, 02", locate_fashion_mnist),
-    "aclImdb": Dataset("03", locate_imdb, warm=load_imdb),
-    "colors": Dataset("04", locate_colors),
+    "fashion-mnist": Dataset(locate_fashion_mnist),
+    "aclImdb": Dataset(locate_imdb, warm=load_imdb),
+    "colors": Dataset(locate_colors),
 }

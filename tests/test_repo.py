@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tools import notebooks
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -31,7 +33,7 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_test_one():
 
 def test_readme_lists_every_lesson_in_both_languages():
     readme = (ROOT / "README.md").read_text()
-    for notebook in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+    for notebook in notebooks.notebook_paths():
         assert readme.count(f"notebooks/{notebook.name}") >= 2, notebook.name
 
 
@@ -72,7 +74,7 @@ def lessons_calling_helpers() -> dict[str, set[str]]:
     import json
 
     calls: dict[str, set[str]] = {}
-    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+    for path in notebooks.notebook_paths():
         cells = json.loads(path.read_text())["cells"]
         code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
         for module, name in re.findall(r"\b(data|plots|checks|texts)\.([A-Za-z_]\w*)\(", code):

@@ -337,9 +337,10 @@ def badges(paths: list[Path], check_only: bool = False) -> int:
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         before = [c.source for c in nb.cells]
+        url = colab_url(path.name)
         for cell in nb.cells:
             if cell.cell_type == "markdown":
-                cell.source = COLAB_BADGE.sub(colab_url(path.name), cell.source)
+                cell.source = COLAB_BADGE.sub(url, cell.source)
             elif COLAB_GUARD in cell.source:
                 cell.source = COLAB_INSTALL.sub(f'"git+{config["repository"]}@{config["ref"]}"', cell.source)
         if [c.source for c in nb.cells] != before:
