@@ -7,10 +7,10 @@ import re
 import nbformat
 import pytest
 
-from tools import notebooks
+from tools import colab, notebooks
 
 PATHS = notebooks.notebook_paths()
-CONFIG = notebooks.course_config()
+CONFIG = colab.course_config()
 
 
 def test_the_configuration_pins_a_release_of_a_github_repository():
@@ -22,9 +22,9 @@ def test_the_configuration_pins_a_release_of_a_github_repository():
 @pytest.mark.parametrize("path", PATHS, ids=[p.name for p in PATHS])
 def test_badges_point_at_the_notebook_itself(path):
     nb = nbformat.read(path, as_version=4)
-    links = [url for c in nb.cells if c.cell_type == "markdown" for url in notebooks.COLAB_BADGE.findall(c.source)]
+    links = [url for c in nb.cells if c.cell_type == "markdown" for url in colab.COLAB_BADGE.findall(c.source)]
     assert links, "the title cells carry an Open in Colab badge"
-    assert set(links) == {notebooks.colab_url(path.name)}
+    assert set(links) == {colab.colab_url(path.name)}
     assert len(links) == 2, "one badge in the English cell, one in the Portuguese twin"
 
 
@@ -33,20 +33,20 @@ def test_the_guarded_setup_cell_is_the_only_install_and_pins_the_release(path):
     code = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
     installs = [source for source in code if "install" in source and "pip" in source]
     assert installs == [code[0]] and notebooks.COLAB_GUARD in code[0]
-    assert notebooks.COLAB_INSTALL.findall(code[0]) == [f'"git+{CONFIG["repository"]}@{CONFIG["ref"]}"']
+    assert colab.COLAB_INSTALL.findall(code[0]) == [f'"git+{CONFIG["repository"]}@{CONFIG["ref"]}"']
 
 
 def test_readme_badges_match_the_files():
     readme = (notebooks.NOTEBOOK_DIR.parent / "README.md").read_text()
-    links = notebooks.COLAB_BADGE.findall(readme)
-    assert sorted(links) == sorted(notebooks.colab_url(p.name) for p in PATHS)
+    links = colab.COLAB_BADGE.findall(readme)
+    assert sorted(links) == sorted(colab.colab_url(p.name) for p in PATHS)
 
 
 def test_badges_command_rewrites_from_the_configuration(tmp_path, monkeypatch):
     nb = nbformat.read(PATHS[1], as_version=4)
     path = tmp_path / PATHS[1].name
     nbformat.write(nb, path)
-    monkeypatch.setattr(notebooks, "course_config", lambda: {"repository": "https://github.com/fork/course",
+    monkeypatch.setattr(colab, "course_config", lambda: {"repository": "https://github.com/fork/course",
                                                                "ref": "v9.9.9"})
     monkeypatch.setattr(notebooks, "NOTEBOOK_DIR", tmp_path / "notebooks")  # so README.md is the one below
     (tmp_path / "README.md").write_text("[b](https://colab.research.google.com/github/x/y/blob/main/notebooks/"
@@ -68,11 +68,11 @@ def test_release_check_needs_the_tag_and_main_notebooks_at_it(tmp_path, monkeypa
     monkeypatch.setattr(notebooks, "NOTEBOOK_DIR", clone / "notebooks")
     git = ["git", "-C", str(clone), "-c", "user.name=t", "-c", "user.email=t@t"]
     subprocess.run([*git, "tag", "-d", CONFIG["ref"]], capture_output=True)  # as before any release
-    problems = notebooks.release_problems(clone)
+    problems = colab.release_problems(clone)
     assert any(f"the configured ref {CONFIG['ref']!r} does not exist" in p for p in problems)
     subprocess.run([*git, "tag", CONFIG["ref"]], check=True)
-    assert notebooks.release_problems(clone) == []
+    assert colab.release_problems(clone) == []
     lesson = clone / "notebooks" / "01_compile_and_fit.ipynb"
     lesson.write_text(lesson.read_text().replace("Fashion-MNIST has 70,000", "Fashion-MNIST holds 70,000"))
     subprocess.run([*git, "commit", "-q", "-am", "a lesson changes after the release"], check=True)
-    assert any("differ from this commit's" in p for p in notebooks.release_problems(clone))
+    assert any("differ from this commit's" in p for p in colab.release_problems(clone))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from tools import notebooks
+from tools import editions, notebooks
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +42,9 @@ def test_headings_keep_their_side_and_number():
         nbformat.v4.new_markdown_cell("Texto.", metadata={"tags": ["lang-pt"]}),
         nbformat.v4.new_code_cell("x = 1"),
     ])
-    en, pt = notebooks.monolingual(nb, "en"), notebooks.monolingual(nb, "pt")
+    en, pt = editions.monolingual(nb, "en"), editions.monolingual(nb, "pt")
     assert [c.source for c in en.cells] == ["## 3. Train the model", "Text.", "x = 1"]
     assert [c.source for c in pt.cells] == ["## 3. Treinar o modelo", "Texto.", "x = 1"]
     assert len(nb.cells) == 4  # the original is untouched
     with pytest.raises(ValueError, match="lang"):
-        notebooks.monolingual(nb, "es")
+        editions.monolingual(nb, "es")

@@ -11,7 +11,7 @@ import copy
 import nbformat
 import pytest
 
-from tools import notebooks
+from tools import nbfmt, notebooks
 
 PATHS = notebooks.notebook_paths()
 IDS = [p.name for p in PATHS]
@@ -226,7 +226,7 @@ def output_texts(nb):
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_stored_outputs_show_no_path_of_the_authors_machine(path):
-    found = sorted({m for text in output_texts(read(path)) for m in notebooks.MACHINE_PATH.findall(text)})
+    found = sorted({m for text in output_texts(read(path)) for m in nbfmt.MACHINE_PATH.findall(text)})
     assert found == [], "run `python -m tools.notebooks refresh`, which makes outputs portable"
 
 
@@ -237,18 +237,18 @@ def test_portable_rewrites_site_packages_and_cell_files_only():
         nbformat.v4.new_output("error", ename="ValueError", evalue="v", traceback=[
             "File \x1b[0;32m/home/ana/.venv/lib/python3.11/site-packages/keras/x.py:122\x1b[0m"]),
         nbformat.v4.new_output("stream", name="stdout", text="✓ found in / encontrado em: /usr/share/datasets\n")])])
-    assert sum(len(notebooks.MACHINE_PATH.findall(t)) for t in output_texts(nb)) == 3
-    out = notebooks.portable(nb).cells[0].outputs
+    assert sum(len(nbfmt.MACHINE_PATH.findall(t)) for t in output_texts(nb)) == 3
+    out = nbfmt.portable(nb).cells[0].outputs
     assert out[0].text == "Cell In[4]:2: RuntimeWarning: overflow\n"
     assert out[1].traceback == ["File \x1b[0;32m.../site-packages/keras/x.py:122\x1b[0m"]
     assert out[2].text.endswith("/usr/share/datasets\n")
-    assert not any(notebooks.MACHINE_PATH.findall(t) for t in output_texts(nb))
+    assert not any(nbfmt.MACHINE_PATH.findall(t) for t in output_texts(nb))
 
 
 # --- one layout (like tensorflow/docs' nbfmt): small diffs -------------------------
 
 def test_committed_notebooks_are_formatted():
-    assert notebooks.format_notebooks(PATHS, check_only=True) == 0, "run `python -m tools.notebooks format`"
+    assert nbfmt.format_notebooks(PATHS, check_only=True) == 0, "run `python -m tools.notebooks format`"
 
 
 def test_formatter_drops_timing_keeps_ids_and_mends_bad_ones():
@@ -257,12 +257,12 @@ def test_formatter_drops_timing_keeps_ids_and_mends_bad_ones():
     nb.cells[3].metadata["execution"] = {"iopub.status.busy": "2026-01-01T00:00:00Z"}
     nb.cells[5]["id"] = nb.cells[4].id  # a duplicate
     del nb.cells[6]["id"]  # a missing one
-    out = notebooks.formatted(nb)
+    out = nbfmt.formatted(nb)
     assert "execution" not in out.cells[3].metadata
     assert [c.id for c in out.cells][:5] == ids[:5] and [c.id for c in out.cells][7:] == ids[7:]
     assert len({c.id for c in out.cells}) == len(out.cells)
-    again = notebooks.notebook_text(notebooks.formatted(copy.deepcopy(out)))
-    assert again == notebooks.notebook_text(out), "formatting twice changes nothing"
+    again = nbfmt.notebook_text(nbfmt.formatted(copy.deepcopy(out)))
+    assert again == nbfmt.notebook_text(out), "formatting twice changes nothing"
 
 
 def test_every_question_is_asked_in_the_lesson_it_names():
