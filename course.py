@@ -34,6 +34,8 @@ import time
 import venv
 from pathlib import Path
 
+from helpers import texts  # standard library only, like this launcher
+
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
@@ -111,22 +113,21 @@ def learner_copies() -> list[str]:
 def fresh(numbers: list[str]) -> int:
     """Replace the learner's copy of each lesson with a clean one; the old copy is kept, renamed."""
     if not numbers:
-        print("Which lesson? e.g. python3 course.py fresh 03 · Qual lição? ex.: python3 course.py fresh 03")
+        print(texts.message("course_which_lesson"))
         return 2
     MINE.mkdir(parents=True, exist_ok=True)
     for number in numbers:
         found = [p for p in lessons() if p.name.startswith(f"{int(number):02d}_")] if number.isdigit() else []
         if not found:
-            print(f"No lesson {number!r} · Não existe a lição {number!r}: "
-                  f"{', '.join(p.name[:2] for p in lessons())}")
+            print(texts.message("course_no_lesson", number=number, known=", ".join(p.name[:2] for p in lessons())))
             return 2
         lesson, mine = found[0], MINE / found[0].name
         if mine.exists():
             kept = mine.with_name(f"{mine.stem}.mine-{time.strftime('%Y%m%d-%H%M%S')}.ipynb")
             mine.rename(kept)
-            print(f"Your copy is kept as · Sua cópia foi guardada como: {kept.relative_to(MINE.parent)}")
+            print(texts.message("course_copy_kept", path=kept.relative_to(MINE.parent)))
         _copy(lesson, _copies())
-        print(f"Fresh copy · Cópia nova: {mine.relative_to(MINE.parent)}")
+        print(texts.message("course_fresh_copy", path=mine.relative_to(MINE.parent)))
     return 0
 
 
@@ -172,9 +173,7 @@ def lab(argv: list[str]) -> int:
     flags = [a for a in argv if a in ("--pt", "--en")]
     extra = [a for a in argv if a not in flags]
     for name in learner_copies():
-        print(f"Lesson {name} changed since you copied it: `python3 course.py fresh {name[:2]}` gets the new "
-              f"version (your copy is kept).\nA lição {name} mudou desde a sua cópia: "
-              f"`python3 course.py fresh {name[:2]}` traz a versão nova (a sua cópia fica guardada).")
+        print(texts.message("course_lesson_changed", name=name, number=name[:2]))
     port, token = free_port(), secrets.token_hex(24)
     url = f"http://localhost:{port}/lab/tree/{START}?token={token}"
     command = [str(PYTHON), "-m", "jupyterlab", f"--ServerApp.root_dir={MINE}",
@@ -186,9 +185,8 @@ def lab(argv: list[str]) -> int:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # containers and classroom VMs often run as root
     env = {**os.environ, "JUPYTER_CONFIG_PATH": str(lab_settings(wants_portuguese(flags)))}
-    print(f"\nOpen the course · Abra o curso:\n\n    {url}\n\n"
-          f"Your lessons are in · Suas lições ficam em: {MINE}\n"
-          f"Stop with Ctrl+C · Pare com Ctrl+C\n", flush=True)
+    print(f"\n{texts.message('course_open')}\n\n    {url}\n\n{texts.message('course_running', folder=MINE)}\n",
+          flush=True)
     return subprocess.call(command, cwd=MINE, env=env)
 
 

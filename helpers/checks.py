@@ -8,7 +8,8 @@
   Portuguese) pair, so each language's line reads whole.
 - ``waiting(number, setting)``: what a learner sets to start an exercise's starter cell.
 - ``check_compile(model, y)``: explains mismatches between a compiled model's
-  output layer, loss, metrics and the labels (lesson 05).
+  output layer, loss, metrics and the labels (lesson 05); its rules and
+  messages live in ``helpers.checklist``.
 """
 
 from __future__ import annotations
@@ -16,13 +17,12 @@ from __future__ import annotations
 import math
 import numbers
 import re
-import textwrap
-from collections.abc import Callable
-from dataclasses import dataclass
-
-import numpy as np
 
 from helpers import quiz, texts
+from helpers.checklist import check_compile, label_format
+
+__all__ = ["CHECKPOINT_LINE", "CheckpointError", "answer", "at_least", "between", "check_compile",
+           "label_format", "read_checkpoints", "waiting"]
 
 WRAP = 88  # characters per printed line: fits a notebook's output area on a 1024-pixel screen
 
@@ -119,122 +119,3 @@ def answer(question: str, given: object) -> None:
         explanation = q.hint
     en, pt = texts.MESSAGES["right" if right else "wrong"]
     print(f"{en} {explanation[0]}\n{pt} {explanation[1]}")
-
-
-# --- compile checklist (lesson 05) --------------------------------------------------
-
-CROSS_ENTROPIES = ("binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy")
-
-
-def label_format(y: object) -> str:
-    """What the labels look like: "binary", "integer", "one-hot", "multi-hot" or "real" (lesson 05)."""
-    y = np.asarray(y)
-    if y.size == 0 or y.dtype.kind not in "biuf":
-        raise TypeError(f"y must be a non-empty array of numbers, got {y.dtype} with shape {y.shape}")
-    if y.ndim == 2 and y.shape[1] == 1:
-        y = y[:, 0]
-    whole = bool(np.all(y == np.round(y)))
-    zero_one = whole and set(np.unique(y).tolist()) <= {0, 1}
-    if y.ndim == 1:
-        if zero_one:
-            return "binary"
-        return "integer" if whole and y.min() >= 0 else "real"
-    if y.ndim == 2 and zero_one:
-        return "one-hot" if np.all(y.sum(axis=1) == 1) else "multi-hot"
-    return "real"
-
-
-def _loss_name(loss: object) -> str:
-    import keras
-
-    if isinstance(loss, str):
-        try:
-            loss = keras.losses.get(loss)
-        except ValueError:
-            return f"unknown:{loss}"
-    return str(getattr(loss, "name", None) or getattr(loss, "__name__", type(loss).__name__))
-
-
-@dataclass(frozen=True)
-class Compiled:
-    """What check_compile reads from a compiled model and its labels (lesson 05)."""
-
-    units: int
-    activation: str  # "softmax", "sigmoid", "relu", ..., or "linear" for none
-    loss: str  # Keras's name for it, or "unknown:<what was given>"
-    from_logits: bool
-    metrics: tuple[str, ...]
-    labels: str  # label_format(y)
-    top_label: int  # the largest label, for integer and binary labels
-    label_width: int  # columns of one-hot or multi-hot labels
-
-
-# The checklist of lesson 05 as rules, in the style of tensorflow/docs' nblint: (message key, when it
-# applies). One rule, one message in helpers.texts, one row in tests/test_checks.py.
-RULES: tuple[tuple[str, Callable[[Compiled], bool]], ...] = (
-    ("compile_unknown_loss", lambda c: c.loss.startswith("unknown:")),
-    ("compile_softmax_one_unit", lambda c: c.activation == "softmax" and c.units == 1),
-    ("compile_sparse_needs_integers",
-     lambda c: c.loss == "sparse_categorical_crossentropy" and c.labels in ("one-hot", "multi-hot")),
-    ("compile_categorical_needs_one_hot",
-     lambda c: c.loss == "categorical_crossentropy" and c.labels in ("integer", "binary")),
-    ("compile_too_few_units",
-     lambda c: c.loss in CROSS_ENTROPIES[1:] and c.labels in ("integer", "binary") and c.top_label >= c.units),
-    ("compile_width_mismatch", lambda c: c.labels in ("one-hot", "multi-hot") and c.label_width != c.units),
-    ("compile_binary_needs_zero_one", lambda c: c.loss == "binary_crossentropy" and c.labels in ("integer", "one-hot")),
-    ("compile_sigmoid_with_categorical",
-     lambda c: c.loss in CROSS_ENTROPIES[1:] and c.activation == "sigmoid" and not c.from_logits),
-    ("compile_softmax_with_binary",
-     lambda c: c.loss == "binary_crossentropy" and c.activation == "softmax" and c.units > 1),
-    ("compile_logits_twice",
-     lambda c: c.loss in CROSS_ENTROPIES and c.from_logits and c.activation in ("softmax", "sigmoid")),
-    ("compile_logits_not_declared",
-     lambda c: c.loss in CROSS_ENTROPIES and not c.from_logits and c.activation not in ("softmax", "sigmoid")),
-    ("compile_real_labels_with_cross_entropy", lambda c: c.labels == "real" and c.loss in CROSS_ENTROPIES),
-    ("compile_mse_on_softmax", lambda c: c.loss == "mean_squared_error" and c.activation == "softmax"),
-    ("compile_accuracy_for_regression",
-     lambda c: c.labels == "real" and any(m in ("accuracy", "acc") for m in c.metrics)),
-)
-
-
-def _from_logits(loss: object) -> bool:
-    config: dict[str, object] = loss.get_config() if hasattr(loss, "get_config") else {}
-    return bool(config.get("from_logits", False))
-
-
-def read_compiled(model: object, y: object) -> Compiled:
-    """The facts of `model` (compiled) and labels `y` that the checklist rules look at (lesson 05)."""
-    if not getattr(model, "compiled", False):
-        raise ValueError("model must be compiled first: call model.compile(optimizer, loss, metrics)")
-    last = model.layers[-1]  # type: ignore[attr-defined]
-    labels = label_format(y)
-    y = np.asarray(y)
-    return Compiled(
-        units=int(model.outputs[0].shape[-1]),  # type: ignore[attr-defined]
-        activation="softmax" if type(last).__name__ == "Softmax" else getattr(
-            getattr(last, "activation", None), "__name__", "linear"),
-        loss=_loss_name(model.loss),  # type: ignore[attr-defined]
-        from_logits=_from_logits(model.loss),  # type: ignore[attr-defined]
-        metrics=tuple(m if isinstance(m, str) else getattr(m, "name", "") for m in
-                      (model.get_compile_config().get("metrics") or [])),  # type: ignore[attr-defined]
-        labels=labels,
-        top_label=int(y.max()) if labels in ("integer", "binary") else 0,
-        label_width=int(y.shape[-1]) if labels in ("one-hot", "multi-hot") else 0,
-    )
-
-
-def check_compile(model: object, y: object) -> list[str]:
-    """Explain, in both languages, every mismatch between a compiled model and labels `y` (lesson 05).
-
-    Checks the output layer (units, activation), the loss (name, from_logits),
-    the metrics and the label format against the checklist of lesson 05 (RULES).
-    Prints each problem and returns them; prints nothing when all is well.
-    """
-    c = read_compiled(model, y)
-    fields = {"units": c.units, "activation": c.activation, "loss": c.loss, "labels": c.labels,
-              "name": c.loss.removeprefix("unknown:"), "top": c.top_label, "top_plus_one": c.top_label + 1,
-              "width": c.label_width}
-    found = [texts.message(key, **fields) for key, applies in RULES if applies(c)]
-    for problem in found:  # wrapped between words: a notebook's output area breaks long lines anywhere
-        print("\n".join(textwrap.fill(line, width=WRAP, subsequent_indent="  ") for line in problem.splitlines()))
-    return found

@@ -15,17 +15,18 @@ import os
 import sys
 from pathlib import Path
 
-from helpers import data
+from helpers import data, texts
 
 
 def source_of(path: Path) -> str:
-    """Which of the searched places `path` is in."""
+    """Which of the searched places `path` is in, named in both languages."""
     course = os.environ.get("COURSE_DATA")
     if course and Path(path).is_relative_to(Path(course)):
-        return "COURSE_DATA"
-    if Path(path).is_relative_to(data.keras_cache_dir()):
-        return "Keras cache"
-    return "system copy"
+        key = "COURSE_DATA"
+    else:
+        key = "cache" if Path(path).is_relative_to(data.keras_cache_dir()) else "system"
+    en, pt = texts.PREPARE_LABELS[key]
+    return en if en == pt else f"{en} · {pt}"
 
 
 def prepare(download: bool = True, out=None) -> bool:
@@ -42,22 +43,18 @@ def prepare(download: bool = True, out=None) -> bool:
                 paths, fetched = dataset.locate(download=True), True
         except (data.DatasetNotFoundError, data.CorruptDataError) as err:
             ready = False
-            print(f"✗ {name}: missing / ausente\n{err}\n", file=out)
+            print(f"✗ {name}: {texts.both(texts.PREPARE_LABELS['missing'])}\n{err}\n", file=out)
             continue
         by_source: dict[str, list[Path]] = {}
         for path in paths.values():
             by_source.setdefault(source_of(path), []).append(path)
         where = [f"{source}: {os.path.commonpath(found) if len(found) > 1 else found[0].parent}"
                  for source, found in sorted(by_source.items())]
-        how = "downloaded now / baixado agora, " if fetched else ""
+        how = texts.both(texts.PREPARE_LABELS["downloaded"]) + ", " if fetched else ""
         print(f"✓ {name}: {how}{'; '.join(where)}", file=out)
         if dataset.warm:
             dataset.warm()  # e.g. the IMDB encoding, so that lesson 03 starts fast
-    if ready:
-        print("The course can run offline. · O curso pode rodar offline.", file=out)
-    else:
-        print("The course cannot run offline yet: see above. · O curso ainda não pode rodar offline: "
-              "veja acima.", file=out)
+    print(texts.message("prepare_ready" if ready else "prepare_not_ready"), file=out)
     return ready
 
 

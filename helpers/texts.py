@@ -33,7 +33,34 @@ PLOT_LABELS: dict[str, tuple[str, str]] = {
     "val": ("validation", "validação"),
 }
 
+# What `python -m helpers.prepare` reports (classroom prep).
+PREPARE_LABELS: dict[str, tuple[str, str]] = {
+    "missing": ("missing", "ausente"),
+    "downloaded": ("downloaded now", "baixado agora"),
+    "COURSE_DATA": ("COURSE_DATA", "COURSE_DATA"),
+    "cache": ("Keras cache", "cache do Keras"),
+    "system": ("system copy", "cópia do sistema"),
+}
+
 MESSAGES: dict[str, tuple[str, str]] = {
+    # python3 course.py (the launcher)
+    "course_which_lesson": ("Which lesson? e.g. python3 course.py fresh 03",
+                            "Qual lição? ex.: python3 course.py fresh 03"),
+    "course_no_lesson": ("No lesson {number!r}: {known}", "Não existe a lição {number!r}: {known}"),
+    "course_copy_kept": ("Your copy is kept as {path}", "Sua cópia foi guardada como {path}"),
+    "course_fresh_copy": ("Fresh copy: {path}", "Cópia nova: {path}"),
+    "course_lesson_changed": (
+        "Lesson {name} changed since you copied it: `python3 course.py fresh {number}` gets the new version "
+        "(your copy is kept).",
+        "A lição {name} mudou desde a sua cópia: `python3 course.py fresh {number}` traz a versão nova "
+        "(a sua cópia fica guardada).",
+    ),
+    "course_open": ("Open the course at this address:", "Abra o curso neste endereço:"),
+    "course_running": ("Your lessons are in {folder}. Stop with Ctrl+C.",
+                       "Suas lições ficam em {folder}. Pare com Ctrl+C."),
+    "prepare_ready": ("The course can run offline.", "O curso pode rodar offline."),
+    "prepare_not_ready": ("The course cannot run offline yet: see above.",
+                          "O curso ainda não pode rodar offline: veja acima."),
     "dataset_missing": (
         "The {dataset} data set is not on this computer and could not be "
         "downloaded ({reason}). Get it in one of three ways:\n"
@@ -96,91 +123,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{given!r} is not one of the options {choices}.",
         "{given!r} não é uma das opções {choices}.",
     ),
-    # check_compile (lesson 05). Fields: units, activation, loss, labels (+ name, top, width).
-    "compile_unknown_loss": (
-        "✗ Keras knows no loss called {name!r} (compile accepts it, fit fails). Loss names are "
-        "lower case with underscores, e.g. 'sparse_categorical_crossentropy'.",
-        "✗ O Keras não conhece nenhuma perda chamada {name!r} (o compile aceita, o fit falha). Os nomes "
-        "de perdas são em minúsculas com sublinhado, por exemplo 'sparse_categorical_crossentropy'.",
-    ),
-    "compile_softmax_one_unit": (
-        "✗ softmax over 1 unit always outputs 1.0, so the model cannot learn. For a yes/no answer "
-        "use Dense(1, activation='sigmoid'); for K classes use Dense(K, activation='softmax').",
-        "✗ softmax sobre 1 unidade sempre dá 1,0, então o modelo não aprende. Para sim/não use "
-        "Dense(1, activation='sigmoid'); para K classes use Dense(K, activation='softmax').",
-    ),
-    "compile_sparse_needs_integers": (
-        "✗ The labels are {labels} rows but sparse_categorical_crossentropy wants one integer class "
-        "per example. Use loss='categorical_crossentropy', or labels y.argmax(axis=1).",
-        "✗ Os rótulos são linhas {labels}, mas sparse_categorical_crossentropy quer um inteiro de classe "
-        "por exemplo. Use loss='categorical_crossentropy', ou os rótulos y.argmax(axis=1).",
-    ),
-    "compile_categorical_needs_one_hot": (
-        "✗ The labels are integers but categorical_crossentropy wants one-hot rows (fit raises a shape "
-        "error). Use loss='sparse_categorical_crossentropy', or keras.utils.to_categorical(y).",
-        "✗ Os rótulos são inteiros, mas categorical_crossentropy quer linhas one-hot (o fit dá erro de "
-        "formato). Use loss='sparse_categorical_crossentropy', ou keras.utils.to_categorical(y).",
-    ),
-    "compile_too_few_units": (
-        "✗ The labels go up to {top} but the output layer has {units} unit(s): it needs one unit per "
-        "class, Dense({top_plus_one}).",
-        "✗ Os rótulos vão até {top}, mas a camada de saída tem {units} unidade(s): ela precisa de uma "
-        "unidade por classe, Dense({top_plus_one}).",
-    ),
-    "compile_width_mismatch": (
-        "✗ Each label row has {width} columns but the output layer has {units} units: make them equal.",
-        "✗ Cada linha de rótulo tem {width} colunas, mas a camada de saída tem {units} unidades: "
-        "deixe os dois iguais.",
-    ),
-    "compile_binary_needs_zero_one": (
-        "✗ binary_crossentropy wants 0/1 answers (one per output unit), but the labels are {labels} "
-        "classes. For one class out of many use softmax with a categorical cross-entropy.",
-        "✗ binary_crossentropy quer respostas 0/1 (uma por unidade de saída), mas os rótulos são classes "
-        "{labels}. Para uma classe entre muitas use softmax com uma entropia cruzada categórica.",
-    ),
-    "compile_sigmoid_with_categorical": (
-        "✗ {loss} compares probability distributions, but sigmoid outputs do not add up to 1. Use "
-        "activation='softmax' for one class out of many.",
-        "✗ {loss} compara distribuições de probabilidade, mas as saídas sigmoid não somam 1. Use "
-        "activation='softmax' para uma classe entre muitas.",
-    ),
-    "compile_softmax_with_binary": (
-        "✗ binary_crossentropy treats each output as its own yes/no probability; softmax makes them "
-        "compete. Use activation='sigmoid' (several labels per example may be 1).",
-        "✗ binary_crossentropy trata cada saída como uma probabilidade sim/não independente; a softmax "
-        "faz as saídas competirem. Use activation='sigmoid' (cada exemplo pode ter vários rótulos 1).",
-    ),
-    "compile_logits_twice": (
-        "✗ The loss has from_logits=True but the output layer already applies {activation}: the "
-        "activation is applied twice. Remove the activation (keep from_logits=True), or drop from_logits.",
-        "✗ A perda tem from_logits=True, mas a camada de saída já aplica {activation}: a ativação é "
-        "aplicada duas vezes. Tire a ativação (mantendo from_logits=True) ou tire o from_logits.",
-    ),
-    "compile_logits_not_declared": (
-        "✗ The output layer has no softmax/sigmoid (it gives logits) but {loss} expects probabilities. "
-        "Pass the loss object with from_logits=True, or add the activation.",
-        "✗ A camada de saída não tem softmax/sigmoid (ela dá logits), mas {loss} espera probabilidades. "
-        "Passe o objeto da perda com from_logits=True, ou acrescente a ativação.",
-    ),
-    "compile_real_labels_with_cross_entropy": (
-        "✗ The labels are real numbers (a regression target) but {loss} is for classes. Use "
-        "loss='mean_squared_error', a linear output (no activation) and metrics=['mae'].",
-        "✗ Os rótulos são números reais (um alvo de regressão), mas {loss} é para classes. Use "
-        "loss='mean_squared_error', uma saída linear (sem ativação) e metrics=['mae'].",
-    ),
-    "compile_mse_on_softmax": (
-        "⚠ mean_squared_error on a softmax output trains, but slowly (lesson 04): for classes use a "
-        "cross-entropy.",
-        "⚠ mean_squared_error sobre uma saída softmax treina, mas devagar (lição 04): para classes use "
-        "uma entropia cruzada.",
-    ),
-    "compile_accuracy_for_regression": (
-        "✗ accuracy counts exact hits, which real-valued predictions almost never make. For "
-        "regression report metrics=['mae'] (mean absolute error).",
-        "✗ A acurácia conta acertos exatos, que previsões com números reais quase nunca fazem. Para "
-        "regressão use metrics=['mae'] (erro absoluto médio).",
-    ),
-
 }
 
 

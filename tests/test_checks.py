@@ -1,16 +1,10 @@
-"""helpers.checks (checkpoints, answers, the compile checklist of lesson 05), helpers.quiz and helpers.texts."""
+"""helpers.checks (checkpoints, answers), helpers.quiz and helpers.texts; the checklist is in test_checklist.py."""
 
 from __future__ import annotations
-
-import os
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import re  # noqa: E402
 import string  # noqa: E402
 
-import keras  # noqa: E402
-import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from helpers import checks, quiz, texts  # noqa: E402
@@ -163,131 +157,3 @@ def test_checkpoint_lines_are_read_back_and_masked_for_nbval(capsys):
     masked = sanitized(out)
     assert "0.8812" not in masked and "= 14" not in masked and "-0.25" not in masked
     assert masked.count("= #") == 6, "both languages masked"
-
-
-# --- the compile checklist (lesson 05): every row passes silently, every mismatch is explained ---
-# Models are compiled, never trained, so this stays fast.
-
-N, K = 12, 4
-BINARY = np.arange(N) % 2
-INTEGER = np.arange(N) % K
-ONE_HOT = np.eye(K)[INTEGER]
-MULTI_HOT = (np.arange(N * K).reshape(N, K) % 3 == 0).astype("float32")
-REAL = np.linspace(-1.5, 2.5, N)
-
-
-def model(units, activation, loss, metrics=("accuracy",)):
-    m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(8, activation="relu"),
-                          keras.layers.Dense(units, activation=activation)])
-    m.compile(optimizer="adam", loss=loss, metrics=list(metrics))
-    return m
-
-
-CHECKLIST = {  # problem type: (units, activation, loss, metrics, labels)
-    "binary": (1, "sigmoid", "binary_crossentropy", ["accuracy"], BINARY),
-    "multi-class, integer labels": (K, "softmax", "sparse_categorical_crossentropy", ["accuracy"], INTEGER),
-    "multi-class, one-hot labels": (K, "softmax", "categorical_crossentropy", ["accuracy"], ONE_HOT),
-    "multi-label": (K, "sigmoid", "binary_crossentropy", ["binary_accuracy"], MULTI_HOT),
-    "regression": (1, None, "mean_squared_error", ["mae"], REAL),
-}
-
-
-@pytest.mark.parametrize("row", list(CHECKLIST))
-def test_every_checklist_row_passes_silently(row, capsys):
-    units, activation, loss, metrics, y = CHECKLIST[row]
-    assert checks.check_compile(model(units, activation, loss, metrics), y) == []
-    assert capsys.readouterr().out == ""
-
-
-def test_logits_with_from_logits_pass_silently():
-    m = model(K, None, keras.losses.SparseCategoricalCrossentropy(from_logits=True))
-    assert checks.check_compile(m, INTEGER) == []
-    m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(K), keras.layers.Softmax()])
-    m.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    assert checks.check_compile(m, INTEGER) == []
-
-
-MISMATCHES = {  # name: (units, activation, loss, metrics, labels, words the explanation must contain)
-    "softmax over one unit": (1, "softmax", "binary_crossentropy", ["accuracy"], BINARY, "always outputs 1.0"),
-    "integer labels, categorical loss": (K, "softmax", "categorical_crossentropy", ["accuracy"], INTEGER,
-                                         "to_categorical"),
-    "one-hot labels, sparse loss": (K, "softmax", "sparse_categorical_crossentropy", ["accuracy"], ONE_HOT,
-                                    "argmax"),
-    "too few output units": (2, "softmax", "sparse_categorical_crossentropy", ["accuracy"], INTEGER,
-                             "up to 3"),
-    "one-hot width differs": (K + 1, "softmax", "categorical_crossentropy", ["accuracy"], ONE_HOT,
-                              "5 units"),
-    "binary loss on class numbers": (K, "sigmoid", "binary_crossentropy", ["accuracy"], INTEGER, "0/1 answers"),
-    "sigmoid with a categorical loss": (K, "sigmoid", "sparse_categorical_crossentropy", ["accuracy"], INTEGER,
-                                        "do not add up to 1"),
-    "softmax with binary loss (multi-label)": (K, "softmax", "binary_crossentropy", ["accuracy"], MULTI_HOT,
-                                               "compete"),
-    "logits, probabilities expected": (K, None, "sparse_categorical_crossentropy", ["accuracy"], INTEGER,
-                                       "from_logits=True"),
-    "classification loss on real numbers": (1, None, "binary_crossentropy", ["accuracy"], REAL,
-                                            "mean_squared_error"),
-    "MSE on softmax": (K, "softmax", "mean_squared_error", ["accuracy"], ONE_HOT, "slowly"),
-    "accuracy for regression": (1, None, "mean_squared_error", ["accuracy"], REAL, "mae"),
-    "misspelled loss": (K, "softmax", "categoricalCrossentropy", ["accuracy"], ONE_HOT, "knows no loss"),
-}
-
-
-@pytest.mark.parametrize("name", list(MISMATCHES))
-def test_every_mismatch_is_explained_in_both_languages(name, capsys):
-    units, activation, loss, metrics, y, words = MISMATCHES[name]
-    found = checks.check_compile(model(units, activation, loss, metrics), y)
-    assert found and any(words in problem for problem in found), found
-    assert words in capsys.readouterr().out
-    for problem in found:  # English line, then the Portuguese line of the same message
-        en, pt = problem.splitlines()
-        key = next(k for k, (en_text, _) in texts.MESSAGES.items() if k.startswith("compile_")
-                   and template(en_text).fullmatch(en))
-        assert template(texts.MESSAGES[key][1]).fullmatch(pt) and pt != en, (key, pt)
-
-
-def template(text: str):
-    """A message template as a regex: its {fields} match anything."""
-    import re
-
-    parts = re.split(r"\{[^}]*\}", text)
-    return re.compile(".+?".join(re.escape(part) for part in parts), re.DOTALL)
-
-
-def test_logits_applied_twice():
-    m = model(K, "softmax", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
-    assert any("applied twice" in p for p in checks.check_compile(m, INTEGER))
-
-
-@pytest.mark.parametrize("y, kind", [
-    (BINARY, "binary"), (INTEGER, "integer"), (INTEGER[:, None], "integer"), (ONE_HOT, "one-hot"),
-    (MULTI_HOT, "multi-hot"), (REAL, "real"), (np.array([0.0, 1.0, 1.0]), "binary"),
-])
-def test_label_format(y, kind):
-    assert checks.label_format(y) == kind
-
-
-def test_bad_arguments():
-    with pytest.raises(TypeError, match="array of numbers"):
-        checks.label_format(np.array(["cat", "dog"]))
-    uncompiled = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
-    with pytest.raises(ValueError, match="compiled first"):
-        checks.check_compile(uncompiled, BINARY)
-
-
-def test_printed_problems_wrap_between_words(capsys):
-    found = checks.check_compile(model(1, "softmax", "categorical_crossentropy"), INTEGER)
-    printed = capsys.readouterr().out
-    assert max(len(line) for line in printed.splitlines()) <= checks.WRAP
-    assert " ".join(printed.split()) == " ".join(" ".join(found).split()), "wrapped, not cut"
-
-
-def test_every_rule_has_a_row_here_and_a_message_in_both_languages():
-    triggered = set()
-    cases = [(model(units, activation, loss, metrics), y)
-             for units, activation, loss, metrics, y, _ in MISMATCHES.values()]
-    cases.append((model(K, "softmax", keras.losses.SparseCategoricalCrossentropy(from_logits=True)), INTEGER))
-    for m, y in cases:
-        compiled = checks.read_compiled(m, y)
-        triggered |= {key for key, applies in checks.RULES if applies(compiled)}
-    assert triggered == {key for key, _ in checks.RULES}
-    assert all(key in texts.MESSAGES for key, _ in checks.RULES)

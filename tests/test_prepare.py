@@ -20,7 +20,7 @@ def test_check_reports_every_dataset_and_offline_readiness(capsys):
     for name in data.DATASETS:
         assert f"✓ {name}:" in out
     assert "COURSE_DATA: " + str(SHARED / "aclImdb") in out
-    assert "The course can run offline. · O curso pode rodar offline." in out
+    assert "The course can run offline.\nO curso pode rodar offline." in out
 
 
 def unreachable(monkeypatch, tmp_path):
@@ -54,7 +54,7 @@ def test_prepare_downloads_what_is_missing_into_the_cache(isolated_data, monkeyp
     assert prepare.main(["--check"]) == 1  # colours are missing and --check never downloads
     assert prepare.main([]) == 0
     out = capsys.readouterr().out
-    assert "✓ colors: downloaded now / baixado agora, Keras cache: " in out
+    assert "✓ colors: downloaded now · baixado agora, Keras cache · cache do Keras: " in out
     assert (data.keras_cache_dir() / "colors" / "colorData.json").is_file()
 
 

@@ -54,7 +54,7 @@ def test_the_learner_package_holds_only_what_lessons_use():
     import helpers
 
     modules = {m.name for m in pkgutil.iter_modules(helpers.__path__)}
-    assert modules == {"checks", "data", "datasets", "plots", "prepare", "quiz", "texts"}
+    assert modules == {"checklist", "checks", "data", "datasets", "plots", "prepare", "quiz", "texts"}
     assert '[tool.flit.module]\nname = "helpers"' in (ROOT / "pyproject.toml").read_text()
 
 
