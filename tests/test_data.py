@@ -217,3 +217,21 @@ def test_every_registered_dataset_is_here_in_ci():
         warnings.simplefilter("error")  # a damaged copy in CI is a failure too
         for name, dataset in data.DATASETS.items():
             assert dataset.locate(download=False), name
+
+
+@needs_system_copy
+def test_a_course_mirror_is_tried_first_and_checked_like_the_original(isolated_data, monkeypatch, http_server):
+    """COURSE_MIRROR: a folder laid out like the Keras cache, served on the classroom network."""
+    mirror = isolated_data / "mirror" / "fashion-mnist"
+    mirror.mkdir(parents=True)
+    for name in data.FASHION_MNIST_FILES:
+        shutil.copy(SYSTEM / name, mirror / name)
+    monkeypatch.setattr(fashion_mnist, "FASHION_MNIST_SYSTEM_DIR", isolated_data / "no-system-copy")
+    monkeypatch.setattr(fashion_mnist, "FASHION_MNIST_URLS", UNREACHABLE)
+    monkeypatch.setenv("COURSE_MIRROR", http_server(isolated_data / "mirror").rstrip("/"))
+    found = data.locate_fashion_mnist()
+    assert set(found.values()) == {data.keras_cache_dir() / "fashion-mnist" / n for n in data.FASHION_MNIST_FILES}
+    shutil.rmtree(data.keras_cache_dir())
+    (mirror / "t10k-labels-idx1-ubyte.gz").write_bytes(gzip.compress(b"\x00\x00\x08\x01" + b"\x00" * 20))
+    with pytest.raises(data.CorruptDataError, match="damaged"):
+        data.load_fashion_mnist()

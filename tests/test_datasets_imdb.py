@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import tarfile
 from pathlib import Path
 
@@ -164,3 +165,24 @@ def test_the_real_reviews_match_the_classic_text():
     assert max(max(r) for r in x_train) == 9999
     assert data.imdb_word_index()["the"] == 1
     assert (REAL / "train" / "pos" / "0_9.txt").read_text().startswith("Bromwell High is a cartoon comedy.")
+
+
+def test_a_teachers_mirror_may_serve_a_repacked_archive(tiny, monkeypatch, http_server):
+    """COURSE_MIRROR comes first; its archive need not be the published one, its reviews are counted instead."""
+    files = {f"aclImdb/{split}/{i}_{7 if 'pos' in split else 2}.txt": text.encode()
+             for split, texts in REVIEWS.items() for i, text in enumerate(texts)}
+    monkeypatch.delenv("COURSE_DATA")
+    served = tiny / "mirror"
+    served.mkdir()
+    (served / "aclImdb_v1.tar.gz").write_bytes(tar_of(files))
+    monkeypatch.setenv("COURSE_MIRROR", http_server(served))
+    monkeypatch.setattr(imdb, "IMDB_URLS", ("http://127.0.0.1:9/aclImdb_v1.tar.gz",))  # the original: unreachable
+    assert data.locate_imdb()["test/neg"] == data.keras_cache_dir() / "aclImdb" / "test" / "neg"
+    data.clear_imdb_cache()
+    shutil.rmtree(data.keras_cache_dir())
+    del files["aclImdb/test/neg/1_2.txt"]  # one review short: the mirror's copy is refused and deleted
+    (served / "aclImdb_v1.tar.gz").write_bytes(tar_of(files))
+    with pytest.raises(data.CorruptDataError, match="test/neg/ has 1 reviews, expected 2"):
+        data.locate_imdb()
+    assert not (data.keras_cache_dir() / "aclImdb_v1.tar.gz").exists()
+    assert not (data.keras_cache_dir() / "aclImdb").exists()

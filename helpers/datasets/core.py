@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import http.client
 import os
+import shutil
 import sys
 import time
 import urllib.request
@@ -125,6 +126,20 @@ def download(urls: Sequence[str], dest: Path, sha256: str | None = None,
     raise OSError("; ".join(errors) or "no URL given")
 
 
+def mirror_url(path: Path) -> str | None:
+    """Where the COURSE_MIRROR server keeps `path` of the Keras cache, or None when no mirror is set.
+
+    A teacher serves a folder laid out like the Keras cache (``fashion-mnist/…``,
+    ``colors/colorData.json``, ``aclImdb_v1.tar.gz``), e.g. ``python -m http.server``
+    in a prepared ``~/.keras/datasets``, and learners set COURSE_MIRROR to its address:
+    the class downloads over the room's network instead of the internet.
+    """
+    mirror = os.environ.get("COURSE_MIRROR", "").rstrip("/")
+    if not mirror:
+        return None
+    return f"{mirror}/{path.relative_to(keras_cache_dir()).as_posix()}"
+
+
 def not_found(name: str, reason: object, hints: tuple[str, str] | None, relpath: str,
               cache_path: Path) -> DatasetNotFoundError:
     """The one bilingual error for a dataset that is nowhere here and cannot be downloaded."""
@@ -138,34 +153,61 @@ def not_found(name: str, reason: object, hints: tuple[str, str] | None, relpath:
 
 def fetch(name: str, relpath: str, read: Callable[[Path], T], urls: Sequence[str],
           system_dir: Path | None = None, sha256: str | None = None,
-          hints: tuple[str, str] | None = None, download_ok: bool = True) -> tuple[T, Path]:
-    """Find, verify and read one file of dataset `name`; download it if needed.
+          hints: tuple[str, str] | None = None, download_ok: bool = True,
+          unpack: Callable[[Path, Path], None] | None = None, mirror_may_repack: bool = False) -> tuple[T, Path]:
+    """Find, verify and read one file or folder of dataset `name`; download it if needed.
 
-    `read(path)` parses the file and raises CorruptDataError when it is bad.
+    `read(path)` parses it and raises CorruptDataError when it is bad.
     Returns what `read` returned and the path it was read from. `hints` is the
     (English, Portuguese) first way of getting the data offline. With
-    `download_ok=False` a missing file raises DatasetNotFoundError at once.
+    `download_ok=False` a missing copy raises DatasetNotFoundError at once.
+    With `unpack`, the download is an archive kept in the Keras cache under its
+    URL's name (`sha256` is the archive's) and `unpack(archive, dest)` makes
+    `relpath` from it; a damaged archive is removed and downloaded again.
+    A COURSE_MIRROR copy (see `mirror_url`) is tried first; with
+    `mirror_may_repack` its sha256 is not required (a teacher may re-pack an
+    archive smaller) and what it unpacks to is checked by `read` instead.
     """
     cache = keras_cache_dir() / name
     for folder in search_dirs(name, system_dir):
         path = folder / relpath
-        if not path.is_file():
+        if not path.exists():
             continue
         try:
             return read(path), path
         except CorruptDataError as err:
             warnings.warn(texts.message("corrupt_file", path=path, reason=err), stacklevel=3)
-            if folder == cache:
-                path.unlink()  # a damaged cache copy is replaced by a fresh download
+            if folder == cache:  # a damaged cache copy is replaced by a fresh download
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
     dest = cache / relpath
+    archive = keras_cache_dir() / urls[0].rsplit("/", 1)[-1] if unpack else dest
     try:
-        if not download_ok:
-            raise FileNotFoundError("not found, and downloading was not allowed")
-        download(urls, dest, sha256=sha256)
+        if unpack and archive.is_file() and sha256 is not None and sha256_of(archive) != sha256:
+            archive.unlink()  # damaged: download it again
+        if not (unpack and archive.is_file()):
+            if not download_ok:
+                raise FileNotFoundError("not found, and downloading was not allowed")
+            mirror = mirror_url(archive)
+            sources = [(u, sha256) for u in urls]
+            if mirror:
+                sources.insert(0, (mirror, None if mirror_may_repack else sha256))
+            errors = []
+            for url, expected in sources:
+                try:
+                    download([url], archive, sha256=expected)
+                    break
+                except OSError as err:
+                    errors.append(str(err))
+            else:
+                raise OSError("; ".join(errors))
     except OSError as err:
         raise not_found(name, err, hints, relpath, dest) from None
     try:
+        if unpack:
+            unpack(archive, dest)
         return read(dest), dest
     except CorruptDataError as err:
-        dest.unlink(missing_ok=True)
+        archive.unlink(missing_ok=True)
+        if dest.is_dir():
+            shutil.rmtree(dest)
         raise CorruptDataError(texts.message("corrupt_download", url=urls[0], reason=err)) from None

@@ -9,7 +9,6 @@ import re
 import shutil
 import tarfile
 import tempfile
-import warnings
 import zlib
 from collections import Counter
 from collections.abc import Sequence
@@ -18,15 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from helpers import texts
-from helpers.datasets.core import (
-    CorruptDataError,
-    download,
-    keras_cache_dir,
-    not_found,
-    search_dirs,
-    sha256_of,
-)
+from helpers.datasets.core import CorruptDataError, fetch, keras_cache_dir
 
 # --- IMDB reviews (lesson 03) -------------------------------------------------------
 
@@ -82,10 +73,11 @@ def _word_ids(vocabulary: Sequence[str]) -> dict[str, int]:
     return {word: rank + UNUSED + 1 for rank, word in enumerate(vocabulary)}
 
 
-def _extract_imdb(archive: Path, target: Path) -> None:
-    """Extract the labelled reviews of `archive` to `target`/aclImdb, safely and atomically."""
+def _extract_imdb(archive: Path, dest: Path) -> None:
+    """Extract the labelled reviews of `archive` to the folder `dest` (aclImdb/), safely and atomically."""
     wanted = re.compile(r"aclImdb/(README|imdb\.vocab|(train|test)/(pos|neg)/\d+_\d+\.txt)$")
-    tmp = Path(tempfile.mkdtemp(prefix=".aclImdb-", dir=target))
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".aclImdb-", dir=dest.parent))
     try:
         with tarfile.open(archive, "r:gz") as tar:
             members = []
@@ -95,43 +87,29 @@ def _extract_imdb(archive: Path, target: Path) -> None:
                 if wanted.match(member.name):
                     members.append(member)
             tar.extractall(tmp, members=members, filter="data")  # the filter refuses links and odd files
-        problem = _imdb_tree_problem(tmp / "aclImdb")
-        if problem:
-            raise CorruptDataError(problem)
-        shutil.rmtree(target / "aclImdb", ignore_errors=True)
-        os.replace(tmp / "aclImdb", target / "aclImdb")
+        shutil.rmtree(dest, ignore_errors=True)
+        os.replace(tmp / "aclImdb", dest)
     except (tarfile.TarError, EOFError, zlib.error, OSError) as err:
         raise CorruptDataError(f"cannot extract {archive.name}: {err}") from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _verified_tree(folder: Path) -> Path:
+    problem = _imdb_tree_problem(folder)
+    if problem:
+        raise CorruptDataError(problem)
+    return folder
+
+
 def _imdb_dir(download_ok: bool = True) -> Path:
-    for folder in search_dirs("aclImdb"):
-        if folder.is_dir():
-            problem = _imdb_tree_problem(folder)
-            if problem is None:
-                return folder
-            warnings.warn(texts.message("corrupt_file", path=folder, reason=problem), stacklevel=3)
     cache = keras_cache_dir()
-    archive = cache / "aclImdb_v1.tar.gz"
-    if archive.is_file() and sha256_of(archive) != IMDB_SHA256:
-        archive.unlink()  # damaged: download it again
-    try:
-        if not archive.is_file():
-            if not download_ok:
-                raise FileNotFoundError("not found, and downloading was not allowed")
-            download(IMDB_URLS, archive, sha256=IMDB_SHA256)
-    except OSError as err:
-        hints = (f"copy the extracted aclImdb/ folder (from {IMDB_URLS[0]}) into {cache}",
-                 f"copie a pasta aclImdb/ extraída (de {IMDB_URLS[0]}) para {cache}")
-        raise not_found("aclImdb", err, hints, "", cache / "aclImdb") from None
-    try:
-        _extract_imdb(archive, cache)
-    except CorruptDataError:
-        archive.unlink(missing_ok=True)
-        raise
-    return cache / "aclImdb"
+    hints = (f"copy the extracted aclImdb/ folder (from {IMDB_URLS[0]}) into {cache}",
+             f"copie a pasta aclImdb/ extraída (de {IMDB_URLS[0]}) para {cache}")
+    folder, _ = fetch("aclImdb", "", _verified_tree, IMDB_URLS, sha256=IMDB_SHA256, hints=hints,
+                      download_ok=download_ok, unpack=_extract_imdb,
+                      mirror_may_repack=True)
+    return folder
 
 
 def locate_imdb(download: bool = True) -> dict[str, Path]:
