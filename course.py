@@ -187,6 +187,9 @@ def lab(argv: list[str]) -> int:
     env = {**os.environ, "JUPYTER_CONFIG_PATH": str(lab_settings(wants_portuguese(flags)))}
     print(f"\n{texts.message('course_open')}\n\n    {url}\n\n{texts.message('course_running', folder=MINE)}\n",
           flush=True)
+    if os.name == "posix":  # JupyterLab takes this process's place: Ctrl+C or a kill stops it and its kernels
+        os.chdir(MINE)
+        os.execve(command[0], command, env)
     return subprocess.call(command, cwd=MINE, env=env)
 
 

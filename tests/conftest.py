@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -15,6 +16,35 @@ matplotlib.use("Agg")  # no windows; figures are inspected, not shown
 
 IN_CI = os.environ.get("CI") == "true"
 COURSE_DATA = Path(os.environ.get("COURSE_DATA", "/nonexistent"))
+
+# What a learner may see on stderr while a lesson runs, beside nothing: each warning the lesson shows on
+# purpose, with its reason (the browser test and the Colab simulation; a stale entry fails the browser test).
+INTENDED_STDERR = {
+    "04_softmax_vs_cross_entropy.ipynb": [
+        (r"RuntimeWarning: overflow encountered in exp", "section 1 shows e^1000 overflowing float64"),
+        (r"RuntimeWarning: invalid value encountered in divide", "section 1: infinity / infinity gives nan"),
+    ],
+    "05_compile_checklist.ipynb": [
+        (r"UserWarning: You are using a softmax over axis -1 of a tensor of shape \(\w+, 1\)",
+         "section 6: Keras's only hint of the softmax-over-one-unit mistake, which the text points at"),
+    ],
+}
+
+
+def learner_env(**extra: str) -> dict[str, str]:
+    """The environment of a learner's shell: none of pytest's or the test set-up's variables."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTEST_CURRENT_TEST", "TF_CPP_MIN_LOG_LEVEL", "JUPYTER_CONFIG_PATH")}
+    return {**env, **extra}
+
+
+def unexpected_stderr(text: str, intended: list[tuple[str, str]]) -> list[str]:
+    """The lines of `text` that are neither an intended warning nor the indented source line under one."""
+    return [line for line in text.splitlines()
+            if line.strip() and not line.startswith((" ", "\t"))
+            and not any(re.search(pattern, line) for pattern, _ in intended)]
+
+
 
 
 def needs(copy: Path, what: str):
@@ -31,9 +61,7 @@ def isolated_data(tmp_path, monkeypatch):
     return tmp_path
 
 
-@pytest.fixture
-def http_server():
-    """Serve files from a folder on 127.0.0.1; yields (base_url, folder)."""
+def _servers():
     servers = []
 
     def start(folder: Path) -> str:
@@ -47,6 +75,18 @@ def http_server():
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def http_server():
+    """Serve files from a folder on 127.0.0.1: `http_server(folder)` returns its base URL."""
+    yield from _servers()
+
+
+@pytest.fixture(scope="module")
+def http_server_module():
+    """`http_server` for a whole test module."""
+    yield from _servers()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -19,7 +19,6 @@ browser here). Screenshots and per-lesson times are kept in artifacts/.
 from __future__ import annotations
 
 import json
-import os
 import re
 import secrets
 import shutil
@@ -33,7 +32,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tests.conftest import IN_CI
+from tests.conftest import IN_CI, INTENDED_STDERR, learner_env, unexpected_stderr
 from tools import notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,17 +43,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 PATHS = notebooks.notebook_paths()
 
 # Warnings a lesson shows on purpose: notebook -> [(regex on the warning's first line, why)].
-INTENDED_STDERR = {
-    "04_softmax_vs_cross_entropy.ipynb": [
-        (r"RuntimeWarning: overflow encountered in exp", "section 1 shows e^1000 overflowing float64"),
-        (r"RuntimeWarning: invalid value encountered in divide", "section 1: infinity / infinity gives nan"),
-    ],
-    "05_compile_checklist.ipynb": [
-        (r"UserWarning: You are using a softmax over axis -1 of a tensor of shape \(\w+, 1\)",
-         "section 6: Keras's only hint of the softmax-over-one-unit mistake, which the text points at"),
-    ],
-}
-
 if not Path(CHROMIUM).exists():
     if IN_CI:
         raise RuntimeError(".ci/run must install Debian's chromium for the browser test")
@@ -66,13 +54,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def learner_env(**extra: str) -> dict[str, str]:
-    """The environment of a learner's shell: none of pytest's or the test set-up's variables."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTEST_CURRENT_TEST", "TF_CPP_MIN_LOG_LEVEL", "JUPYTER_CONFIG_PATH")}
-    return {**env, **extra}
 
 
 def wait_for_server(base: str, token: str, process: subprocess.Popen, log: Path) -> None:
@@ -205,13 +186,6 @@ def run_all_in_lab(lab, browser, nb, name: str) -> dict:
     }
 
 
-def unexpected_stderr(text: str, intended: list[tuple[str, str]]) -> list[str]:
-    """The lines of `text` that are neither an intended warning nor the indented source line under one."""
-    return [line for line in text.splitlines()
-            if line.strip() and not line.startswith((" ", "\t"))
-            and not any(re.search(pattern, line) for pattern, _ in intended)]
-
-
 def problems_in(report: dict, intended: list[tuple[str, str]] = ()) -> list[str]:
     found = [f"code cell {i} did not finish" for i in report["unfinished"]]
     if len(report["prompts"]) != report["code_cells"]:
@@ -330,6 +304,8 @@ def test_course_lab_prints_one_address_that_opens_start_here(tmp_path, browser):
     finally:
         page.close()
         stop(process)
+    with pytest.raises(OSError):  # stopping course.py stopped JupyterLab too (no server left behind)
+        urllib.request.urlopen(url, timeout=5)
     saved = nbformat.read(tmp_path / "my-lessons" / "00_start_here.ipynb", as_version=4)
     assert any(c.get("execution_count") for c in saved.cells if c.cell_type == "code")
     assert git_status() == before, "running a lesson changed the repository"
