@@ -1,0 +1,213 @@
+"""Colab, simulated: every lesson run the way an upload to Colab runs it (slow: about 5 minutes per version pair).
+
+For each supported TensorFlow + Keras pair (the pinned one of requirements.txt and the oldest one, declared in
+[tool.course] of pyproject.toml) a fresh virtual environment holds only what a Colab runtime preinstalls that
+the course relies on: TensorFlow, Keras, NumPy, Matplotlib, scikit-learn, ipywidgets, ipykernel. Not the
+course's helpers: each notebook's own install cell installs them with pip from git, unchanged, the configured
+repository URL being redirected (git's ``url.<base>.insteadOf`` in a temporary global git config) to a local
+bare clone where the configured tag names this commit. As on Colab, ``google.colab`` is imported when the
+kernel starts (a stand-in module), so the guarded cell runs. The kernel starts in an empty folder outside the
+repository, with an empty Keras cache, no COURSE_DATA, the system's data folder hidden (a private mount), and
+COURSE_MIRROR pointing at a local HTTP server that stands in for the original sources: every dataset is
+downloaded, verified, unpacked and cached as on Colab, progress bar included.
+
+Outputs are not compared (the versions differ); every checkpoint must pass, no cell may raise unless tagged
+``raises-exception``, stderr may hold only the download progress bars and the warnings a lesson shows on
+purpose, and ``pip freeze`` after all lessons must equal ``pip freeze`` before plus the helpers: the install
+cell upgrades nothing Colab ships.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+import venv
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient.exceptions import CellExecutionError
+
+from helpers import checks
+from tests.conftest import COURSE_DATA, IN_CI, INTENDED_STDERR, unexpected_stderr
+from tools import colab, notebooks
+
+ROOT = notebooks.NOTEBOOK_DIR.parent
+CONFIG = colab.course_config()
+FASHION_MNIST = Path("/usr/share/datasets/fashion-mnist")
+ARTIFACTS = ROOT / "artifacts"
+PROGRESS_BAR = (r"^Downloading \S+ ", "the download progress bar: Colab has no copy of the data")
+COLAB_PACKAGES = ["numpy", "matplotlib", "scikit-learn", "ipywidgets", "ipykernel"]
+
+
+def pinned(name: str) -> str:
+    """The requirement line of requirements.txt for `name` on this platform (e.g. 'keras==3.15.*')."""
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        requirement, _, marker = line.partition(";")
+        if re.match(rf"{name}\b", requirement) and "!=" not in marker:
+            return requirement.strip()
+    raise LookupError(f"requirements.txt pins no {name}")
+
+
+PAIRS = {  # name: what pip installs for TensorFlow and Keras
+    "pinned": [pinned("tensorflow-cpu"), pinned("keras")],
+    "oldest": [f"tensorflow-cpu=={CONFIG['oldest-tensorflow']}", f"keras=={CONFIG['oldest-keras']}"],
+}
+
+if not (sys.platform == "linux" and shutil.which("unshare") and shutil.which("git")):
+    if IN_CI:
+        raise RuntimeError("the Colab simulation needs Linux with unshare and git (CI has both)")
+    pytest.skip("the Colab simulation needs Linux, unshare and git", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory):
+    """A folder laid out like the Keras cache, as a teacher's COURSE_MIRROR serves it (see helpers.datasets)."""
+    if not (COURSE_DATA / "aclImdb").is_dir() or not FASHION_MNIST.is_dir():
+        if IN_CI:
+            raise RuntimeError("CI must have COURSE_DATA and Debian's dataset-fashion-mnist")
+        pytest.skip("the simulation needs COURSE_DATA and Debian's dataset-fashion-mnist")
+    folder = tmp_path_factory.mktemp("mirror")
+    shutil.copytree(FASHION_MNIST, folder / "fashion-mnist")
+    (folder / "colors").mkdir()
+    shutil.copy(COURSE_DATA / "colors" / "colorData.json", folder / "colors")
+    # The review archive re-packed from the extracted copy: a mirror may (only the labelled reviews).
+    with tarfile.open(folder / "aclImdb_v1.tar.gz", "w:gz", compresslevel=1) as tar:
+        tar.add(COURSE_DATA / "aclImdb", arcname="aclImdb")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def repository(tmp_path_factory):
+    """A bare clone of this commit where the configured tag exists, and a git config sending the URL there."""
+    folder = tmp_path_factory.mktemp("git")
+    bare = folder / "course.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(ROOT), str(bare)], check=True)
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    subprocess.run(["git", "-C", str(bare), "tag", "-f", CONFIG["ref"], head], check=True, capture_output=True)
+    gitconfig = folder / "gitconfig"
+    gitconfig.write_text(f'[url "file://{bare}"]\n\tinsteadOf = {CONFIG["repository"]}\n')
+    return gitconfig, head
+
+
+def colab_runtime(folder: Path, tensorflow_and_keras: list[str]) -> Path:
+    """A virtual environment with what Colab preinstalls that the course uses, and a kernel spec for it."""
+    venv.create(folder / "venv", with_pip=True)
+    python = folder / "venv" / "bin" / "python"
+    subprocess.run([python, "-m", "pip", "install", "-q", *tensorflow_and_keras, *COLAB_PACKAGES], check=True)
+    empty = folder / "empty"
+    empty.mkdir()
+    # Hide the system's data folder from the kernel (and the pip it starts): Colab has no Debian package.
+    argv = ["unshare", "--mount", "--propagation", "private", "sh", "-c",
+            f'mount --bind "{empty}" /usr/share/datasets && exec "$0" "$@"',
+            str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    if os.geteuid() != 0:
+        argv[1:1] = ["--user", "--map-root-user"]
+    spec = folder / "jupyter" / "kernels" / "colab-sim"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "Colab (simulated)",
+                                                  "language": "python"}))
+    # Colab imports google.colab before the first cell runs.
+    fake = folder / "fake" / "google" / "colab"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text('"""Stands in for Colab\'s module (tests/test_colab_sim.py)."""\n')
+    (fake / "output.py").write_text('def enable_custom_widget_manager():  # lesson 04: Colab then shows ipywidgets\n'
+                                    '    pass\n')
+    startup = folder / "ipython" / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    (startup / "00-colab.py").write_text("import google.colab  # noqa: F401\n")
+    return python
+
+
+def freeze(python: Path) -> set[str]:
+    out = subprocess.run([python, "-m", "pip", "freeze", "--all"], capture_output=True, text=True, check=True)
+    return set(out.stdout.splitlines())
+
+
+@pytest.fixture(scope="module", params=list(PAIRS))
+def runtime(request, tmp_path_factory, mirror, repository, http_server_module):
+    folder = tmp_path_factory.mktemp(f"colab-{request.param}")
+    start = time.perf_counter()
+    python = colab_runtime(folder, PAIRS[request.param])
+    print(f"{request.param}: Colab runtime built in {time.perf_counter() - start:.0f} s")
+    gitconfig, head = repository
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTEST_CURRENT_TEST", "TF_CPP_MIN_LOG_LEVEL", "COURSE_DATA", "PYTHONPATH", "VIRTUAL_ENV",
+                        "JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "KERAS_HOME", "COURSE_MIRROR")}
+    env.update(PATH=f"{python.parent}{os.pathsep}{env.get('PATH', '')}", KERAS_HOME=str(folder / "keras"),
+               COURSE_MIRROR=http_server_module(mirror), GIT_CONFIG_GLOBAL=str(gitconfig), GIT_CONFIG_NOSYSTEM="1",
+               PYTHONPATH=str(folder / "fake"), IPYTHONDIR=str(folder / "ipython"))
+    return {"name": request.param, "python": python, "env": env, "folder": folder, "head": head,
+            "before": freeze(python)}
+
+
+def run_lesson(runtime, nb, monkeypatch) -> None:
+    """Run `nb` top to bottom in the simulated runtime, in an empty working folder."""
+    work = runtime["folder"] / "content"  # Colab's working folder
+    work.mkdir(exist_ok=True)
+    monkeypatch.setenv("JUPYTER_PATH", str(runtime["folder"] / "jupyter"))  # where the kernel spec is found
+    notebooks.execute(nb, work, timeout=900, kernel_name="colab-sim", env=runtime["env"])
+
+
+def stderr_problems(nb, intended) -> list[str]:
+    found = []
+    for i, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
+        for output in cell.outputs:
+            if output.output_type == "stream" and output.name == "stderr":
+                lines = "\n".join(re.split(r"[\r\n]+", output.text))
+                found += [f"code cell {i}: {line!r}" for line in unexpected_stderr(lines, intended)]
+    return found
+
+
+PATHS = notebooks.notebook_paths()
+
+
+def test_every_lesson_runs_as_on_colab(runtime, monkeypatch):
+    ARTIFACTS.mkdir(exist_ok=True)
+    problems = []
+    for path in PATHS:
+        nb = nbformat.read(path, as_version=4)
+        start = time.perf_counter()
+        try:
+            run_lesson(runtime, nb, monkeypatch)
+        except CellExecutionError as err:
+            problems.append(f"{path.name}: {str(err)[-2000:]}")
+            continue
+        seconds = time.perf_counter() - start
+        with open(ARTIFACTS / "colab-times.md", "a") as times:
+            times.write(f"| {runtime['name']} | {path.name} | {seconds:.1f} |\n")
+        print(f"{runtime['name']}: {path.name} ran in {seconds:.1f} s")
+        stdout = "".join(o.text for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                         if o.output_type == "stream" and o.name == "stdout")
+        promised = len(checks.read_checkpoints("".join(
+            o.get("text", "") for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"
+            for o in c.outputs)))
+        if len(checks.read_checkpoints(stdout)) != promised:
+            problems.append(f"{path.name}: {len(checks.read_checkpoints(stdout))} checkpoints passed of {promised}")
+        problems += [f"{path.name}: {p}" for p in
+                     stderr_problems(nb, [PROGRESS_BAR, *INTENDED_STDERR.get(path.name, [])])]
+    added = freeze(runtime["python"]) - runtime["before"]
+    removed = runtime["before"] - freeze(runtime["python"])
+    assert problems == []
+    assert removed == set(), f"the install cells changed what Colab ships: {sorted(removed)} -> {sorted(added)}"
+    assert added == {f"keras-course-helpers @ git+{CONFIG['repository']}@{runtime['head']}"}
+    cache = Path(runtime["env"]["KERAS_HOME"]) / "datasets"
+    assert sorted(p.name for p in cache.iterdir()) == ["aclImdb", "aclImdb_v1.tar.gz", "colors", "fashion-mnist",
+                                                       *sorted(p.name for p in cache.glob("imdb_encoded_*.npz"))]
+
+
+def test_a_broken_install_line_fails_the_simulation(runtime, monkeypatch):
+    """The install cell with a release that does not exist: lesson 00 fails at its first cell."""
+    nb = nbformat.read(PATHS[0], as_version=4)
+    first = nb.cells[next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")]
+    first.source = first.source.replace(f"@{CONFIG['ref']}", "@v0.0.0-no-such-release")
+    assert "no-such-release" in first.source
+    with pytest.raises(CellExecutionError, match="CalledProcessError"):
+        run_lesson(runtime, nb, monkeypatch)
