@@ -1,0 +1,100 @@
+"""TensorFlow's two beginner tutorials, run unchanged and offline beside lessons 02 and 03 (benchmarks/run.py --peers).
+
+The tutorials live outside this repository (../shared/peers, see its README): nothing of them is copied here.
+`stage` prepares, in a temporary folder, what they download: Fashion-MNIST's four files in a fresh Keras cache,
+and the review archive, re-packed from COURSE_DATA's extracted copy, served on 127.0.0.1; a sitecustomize.py on
+the kernel's PYTHONPATH only sends the tutorial's one archive URL there.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import statistics
+import tarfile
+import threading
+from pathlib import Path
+
+IMDB_URL = "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"
+FASHION_MNIST = Path("/usr/share/datasets/fashion-mnist")
+PEERS = {"classification.ipynb": "02_evaluate_and_predict.ipynb",
+         "text_classification.ipynb": "03_overfitting_with_text.ipynb"}
+SITECUSTOMIZE = '''import urllib.request
+_retrieve = urllib.request.urlretrieve
+def _local(url, *args, **kwargs):  # benchmarks/peers.py: the tutorial's archive, served offline
+    return _retrieve(url.replace({url!r}, {local!r}), *args, **kwargs)
+urllib.request.urlretrieve = _local
+'''
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def stage(folder: Path) -> dict[str, str]:
+    """Stage the tutorials' data under `folder`; returns the kernel environment they run in."""
+    course_data = Path(os.environ.get("COURSE_DATA", ROOT_DATA))
+    cache = folder / "keras" / "datasets" / "fashion-mnist"
+    cache.mkdir(parents=True)
+    for name in ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                 "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"):
+        shutil.copy(FASHION_MNIST / name, cache / name)
+    served = folder / "served"
+    served.mkdir()
+    with tarfile.open(served / "aclImdb_v1.tar.gz", "w:gz", compresslevel=1) as tar:
+        tar.add(course_data / "aclImdb", arcname="aclImdb")
+        unsup = tarfile.TarInfo("aclImdb/train/unsup")  # the tutorial deletes this folder
+        unsup.type = tarfile.DIRTYPE
+        tar.addfile(unsup)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(served)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site = folder / "site"
+    site.mkdir()
+    local = f"http://127.0.0.1:{server.server_address[1]}/aclImdb_v1.tar.gz"
+    (site / "sitecustomize.py").write_text(SITECUSTOMIZE.format(url=IMDB_URL, local=local))
+    env = {k: v for k, v in os.environ.items() if k not in ("COURSE_DATA", "PYTEST_CURRENT_TEST")}
+    env.update(KERAS_HOME=str(folder / "keras"), PYTHONPATH=str(site))
+    return env
+
+
+ROOT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"
+
+
+def accuracy(name: str, text: str, checkpoints: list[dict]) -> float | None:
+    """The test accuracy a notebook reports: a tutorial's printed line, a lesson's checkpoint."""
+    if name == "classification.ipynb":
+        found = re.findall(r"Test accuracy: ([\d.]+)", text)
+    elif name == "text_classification.ipynb":
+        found = re.findall(r"Accuracy:\s+([\d.]+)", text)  # model.evaluate's; the export model's 0.5 is a dict
+    else:
+        wanted = {"02_evaluate_and_predict.ipynb": "test accuracy",
+                  "03_overfitting_with_text.ipynb": "early stopping, test accuracy"}[name]
+        found = [c["value"] for c in checkpoints if c["name"] == wanted]
+    return float(found[0]) if found else None
+
+
+def epochs(name: str, text: str, checkpoints: list[dict]) -> int:
+    """Epochs trained in the notebook, over all its fit calls (lesson 03's silent early-stopping run included)."""
+    logged = len(re.findall(r"^Epoch \d+/\d+", text, re.MULTILINE))
+    silent = [int(c["value"]) for c in checkpoints if c["name"] == "epochs trained with early stopping"]
+    return logged + sum(silent)
+
+
+def table(results: dict[str, list[dict]]) -> list[str]:
+    """Median time, peak memory, accuracy and epochs per notebook, our lesson above its peer."""
+    lines = ["| notebook | rounds | median time (s) | median peak memory (MiB) | median test accuracy "
+             "| epochs trained |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for peer, ours in PEERS.items():
+        for name in (ours, peer):
+            runs = results[name]
+            accs = [r["accuracy"] for r in runs if r["accuracy"] is not None]
+            lines.append(f"| {name} | {len(runs)} | {statistics.median(r['seconds'] for r in runs):.1f} | "
+                         f"{statistics.median(r['peak_mib'] for r in runs):.0f} | "
+                         f"{statistics.median(accs):.4f} | {runs[0]['epochs']} |" if accs else
+                         f"| {name} | {len(runs)} | ? | ? | ? | ? |")
+    return lines
