@@ -93,9 +93,9 @@ def plot_history(histories: Any, metrics: Sequence[str] = ("loss", "accuracy"),
                 if key in h:
                     epochs = np.arange(1, len(h[key]) + 1)
                     ax.plot(epochs, h[key], style, color=color,
-                            label=prefix + texts.both(texts.PLOT_LABELS[part]))
-        ax.set_title(texts.both(texts.PLOT_LABELS.get(metric, (metric, metric))))
-        ax.set_xlabel(texts.both(texts.PLOT_LABELS["epoch"]))
+                            label=prefix + texts.both(texts.LABELS[part]))
+        ax.set_title(texts.both(texts.LABELS.get(metric, (metric, metric))))
+        ax.set_xlabel(texts.both(texts.LABELS["epoch"]))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8)

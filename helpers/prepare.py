@@ -25,7 +25,7 @@ def source_of(path: Path) -> str:
         key = "COURSE_DATA"
     else:
         key = "cache" if Path(path).is_relative_to(data.keras_cache_dir()) else "system"
-    en, pt = texts.PREPARE_LABELS[key]
+    en, pt = texts.LABELS[key]
     return en if en == pt else f"{en} · {pt}"
 
 
@@ -43,14 +43,14 @@ def prepare(download: bool = True, out=None) -> bool:
                 paths, fetched = dataset.locate(download=True), True
         except (data.DatasetNotFoundError, data.CorruptDataError) as err:
             ready = False
-            print(f"✗ {name}: {texts.both(texts.PREPARE_LABELS['missing'])}\n{err}\n", file=out)
+            print(f"✗ {name}: {texts.both(texts.LABELS['missing'])}\n{err}\n", file=out)
             continue
         by_source: dict[str, list[Path]] = {}
         for path in paths.values():
             by_source.setdefault(source_of(path), []).append(path)
         where = [f"{source}: {os.path.commonpath(found) if len(found) > 1 else found[0].parent}"
                  for source, found in sorted(by_source.items())]
-        how = texts.both(texts.PREPARE_LABELS["downloaded"]) + ", " if fetched else ""
+        how = texts.both(texts.LABELS["downloaded"]) + ", " if fetched else ""
         print(f"✓ {name}: {how}{'; '.join(where)}", file=out)
         if dataset.warm:
             dataset.warm()  # e.g. the IMDB encoding, so that lesson 03 starts fast

@@ -24,17 +24,13 @@ COLOR_LABELS: dict[str, list[str]] = {
            "rosado", "arroxeado", "amarronzado", "acinzentado"],
 }
 
-# Axis labels and titles used by helpers.plots.
-PLOT_LABELS: dict[str, tuple[str, str]] = {
+# Short labels: axis labels and titles of helpers.plots, then the words of `python -m helpers.prepare`.
+LABELS: dict[str, tuple[str, str]] = {
     "loss": ("loss", "perda"),
     "accuracy": ("accuracy", "acurácia"),
     "epoch": ("epoch", "época"),
     "train": ("training", "treino"),
     "val": ("validation", "validação"),
-}
-
-# What `python -m helpers.prepare` reports (classroom prep).
-PREPARE_LABELS: dict[str, tuple[str, str]] = {
     "missing": ("missing", "ausente"),
     "downloaded": ("downloaded now", "baixado agora"),
     "COURSE_DATA": ("COURSE_DATA", "COURSE_DATA"),

@@ -58,7 +58,7 @@ def test_history_plot_training_solid_validation_dashed():
     fig = plots.plot_history(HISTORY)
     loss_ax, acc_ax = fig.axes
     styles = {line.get_label(): line.get_linestyle() for line in loss_ax.lines}
-    assert styles == {texts.both(texts.PLOT_LABELS["train"]): "-", texts.both(texts.PLOT_LABELS["val"]): "--"}
+    assert styles == {texts.both(texts.LABELS["train"]): "-", texts.both(texts.LABELS["val"]): "--"}
     np.testing.assert_array_equal(loss_ax.lines[0].get_xdata(), [1, 2, 3])
     np.testing.assert_array_equal(acc_ax.lines[1].get_ydata(), HISTORY["val_accuracy"])
     assert "perda" in loss_ax.get_title() and "acurácia" in acc_ax.get_title()
