@@ -18,8 +18,10 @@ import tarfile
 import threading
 from pathlib import Path
 
+from helpers import data
+
 IMDB_URL = "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"
-FASHION_MNIST = Path("/usr/share/datasets/fashion-mnist")
+ROOT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"
 PEERS = {"classification.ipynb": "02_evaluate_and_predict.ipynb",
          "text_classification.ipynb": "03_overfitting_with_text.ipynb"}
 SITECUSTOMIZE = '''import urllib.request
@@ -40,9 +42,8 @@ def stage(folder: Path) -> dict[str, str]:
     course_data = Path(os.environ.get("COURSE_DATA", ROOT_DATA))
     cache = folder / "keras" / "datasets" / "fashion-mnist"
     cache.mkdir(parents=True)
-    for name in ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-                 "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"):
-        shutil.copy(FASHION_MNIST / name, cache / name)
+    for name in data.FASHION_MNIST_FILES:  # the original files, as Keras downloads them
+        shutil.copy(data.FASHION_MNIST_SYSTEM_DIR / name, cache / name)
     served = folder / "served"
     served.mkdir()
     with tarfile.open(served / "aclImdb_v1.tar.gz", "w:gz", compresslevel=1) as tar:
@@ -60,8 +61,6 @@ def stage(folder: Path) -> dict[str, str]:
     env.update(KERAS_HOME=str(folder / "keras"), PYTHONPATH=str(site))
     return env
 
-
-ROOT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"
 
 
 def accuracy(name: str, text: str, checkpoints: list[dict]) -> float | None:
