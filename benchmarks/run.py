@@ -39,7 +39,7 @@ from tools import notebooks  # noqa: E402
 LESSON_BUDGET_S, COURSE_BUDGET_S = 30, 150
 CLASSIC = {  # checkpoint name -> what the classic text reported for it
     "test accuracy": "0.884 (the bilingual copy of TensorFlow's classification tutorial)",
-    "early stopping, test accuracy": "0.872 (the Portuguese IMDB blog post, 40 epochs, no mask)",
+    "best epoch, test accuracy": "0.872 (the Portuguese IMDB blog post, 40 epochs, no mask)",
     "cross-entropy validation accuracy": "none: the colour video reports no accuracy",
 }
 
@@ -135,12 +135,12 @@ def peers_rounds(folder: Path, rounds: int) -> list[str]:
                     print(f"round {round_}: {path.name} ...", flush=True)
                     r = run(path, work, env) if kind == "peer" else run(path)
                     r["accuracy"] = peers.accuracy(path.name, r["text"], r["checkpoints"])
-                    r["epochs"] = peers.epochs(path.name, r["text"], r["checkpoints"])
+                    r["epochs"] = peers.epochs(r["text"])
                     print(f"  {r['seconds']:.1f} s, accuracy {r['accuracy']}", flush=True)
                     results.setdefault(path.name, []).append(r)
     return ["## Side by side with TensorFlow's tutorials", "",
             f"{rounds} interleaved rounds, each notebook in a fresh kernel; the tutorials run unchanged and offline "
-            "(benchmarks/peers.py). Test accuracy: lesson 02's checkpoint, lesson 03's early-stopping checkpoint, "
+            "(benchmarks/peers.py). Test accuracy: lesson 02's checkpoint, lesson 03's best-epoch checkpoint, "
             "the tutorials' printed `model.evaluate` accuracy. Epochs trained: every `fit` of the notebook.", "",
             *peers.table(results), ""]
 

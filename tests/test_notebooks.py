@@ -182,7 +182,7 @@ IGNORED_OUTPUTS = {
         "which test images a trained model gets wrong (count and indices) varies between CPUs; "
         "the lesson's accuracy checkpoints assert the quality instead",
     ("03_overfitting_with_text.ipynb", "my_reviews = ["):
-        "a trained model's probabilities for free text the learner edits; the early-stopping "
+        "a trained model's probabilities for free text the learner edits; the best-epoch "
         "checkpoints assert the model's quality",
 }
 
