@@ -213,7 +213,8 @@ def plot_decision_boundary(predict: Any, x: np.ndarray, y: ArrayLike, ax: Axes |
         raise ValueError(f"y must have one label per point, shape ({len(x)},), got {y.shape}")
     if hasattr(predict, "predict"):
         model = predict
-        predict = lambda points: model.predict(points, verbose=0)  # noqa: E731
+        # batches of 4096: the 40,000 grid points in 10 steps instead of 1,250 at Keras's default 32
+        predict = lambda points: model.predict(points, batch_size=4096, verbose=0)  # noqa: E731
     pad = 0.5
     (x0, y0), (x1, y1) = x.min(axis=0) - pad, x.max(axis=0) + pad
     gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
