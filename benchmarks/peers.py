@@ -8,17 +8,14 @@ the kernel's PYTHONPATH only sends the tutorial's one archive URL there.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
 import statistics
-import tarfile
-import threading
 from pathlib import Path
 
 from helpers import data
+from tools import localnet
 
 IMDB_URL = "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"
 ROOT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"
@@ -32,11 +29,6 @@ urllib.request.urlretrieve = _local
 '''
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def stage(folder: Path) -> dict[str, str]:
     """Stage the tutorials' data under `folder`; returns the kernel environment they run in."""
     course_data = Path(os.environ.get("COURSE_DATA", ROOT_DATA))
@@ -46,16 +38,12 @@ def stage(folder: Path) -> dict[str, str]:
         shutil.copy(data.FASHION_MNIST_SYSTEM_DIR / name, cache / name)
     served = folder / "served"
     served.mkdir()
-    with tarfile.open(served / "aclImdb_v1.tar.gz", "w:gz", compresslevel=1) as tar:
-        tar.add(course_data / "aclImdb", arcname="aclImdb")
-        unsup = tarfile.TarInfo("aclImdb/train/unsup")  # the tutorial deletes this folder
-        unsup.type = tarfile.DIRTYPE
-        tar.addfile(unsup)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(served)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # the tutorial deletes train/unsup, which the extracted copy lacks
+    localnet.repack_imdb(course_data / "aclImdb", served / "aclImdb_v1.tar.gz", ["aclImdb/train/unsup"])
+    base, _ = localnet.serve(served)
     site = folder / "site"
     site.mkdir()
-    local = f"http://127.0.0.1:{server.server_address[1]}/aclImdb_v1.tar.gz"
+    local = base + "aclImdb_v1.tar.gz"
     (site / "sitecustomize.py").write_text(SITECUSTOMIZE.format(url=IMDB_URL, local=local))
     env = {k: v for k, v in os.environ.items() if k not in ("COURSE_DATA", "PYTEST_CURRENT_TEST")}
     env.update(KERAS_HOME=str(folder / "keras"), PYTHONPATH=str(site))

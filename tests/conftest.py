@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
-import threading
 from pathlib import Path
 
 import matplotlib
 import pytest
+
+from tools import localnet
 
 matplotlib.use("Agg")  # no windows; figures are inspected, not shown
 
@@ -65,11 +64,9 @@ def _servers():
     servers = []
 
     def start(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url, server = localnet.serve(folder)
         servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        return url
 
     yield start
     for server in servers:
@@ -88,7 +85,3 @@ def http_server_module():
     """`http_server` for a whole test module."""
     yield from _servers()
 
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass

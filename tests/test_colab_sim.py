@@ -25,7 +25,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tarfile
 import time
 import venv
 from pathlib import Path
@@ -34,13 +33,13 @@ import nbformat
 import pytest
 from nbclient.exceptions import CellExecutionError
 
-from helpers import checks
+from helpers import checks, data
 from tests.conftest import COURSE_DATA, IN_CI, INTENDED_STDERR, unexpected_stderr
-from tools import colab, notebooks
+from tools import colab, localnet, notebooks
 
 ROOT = notebooks.NOTEBOOK_DIR.parent
 CONFIG = colab.course_config()
-FASHION_MNIST = Path("/usr/share/datasets/fashion-mnist")
+FASHION_MNIST = data.FASHION_MNIST_SYSTEM_DIR
 ARTIFACTS = ROOT / "artifacts"
 PROGRESS_BAR = (r"^Downloading \S+ ", "the download progress bar: Colab has no copy of the data")
 COLAB_PACKAGES = ["numpy", "matplotlib", "scikit-learn", "ipywidgets", "ipykernel"]
@@ -85,8 +84,7 @@ def mirror(tmp_path_factory):
     (folder / "colors").mkdir()
     shutil.copy(COURSE_DATA / "colors" / "colorData.json", folder / "colors")
     # The review archive re-packed from the extracted copy: a mirror may (only the labelled reviews).
-    with tarfile.open(folder / "aclImdb_v1.tar.gz", "w:gz", compresslevel=1) as tar:
-        tar.add(COURSE_DATA / "aclImdb", arcname="aclImdb")
+    localnet.repack_imdb(COURSE_DATA / "aclImdb", folder / "aclImdb_v1.tar.gz")
     return folder
 
 
@@ -113,7 +111,7 @@ def colab_runtime(folder: Path, tensorflow_and_keras: list[str]) -> Path:
     empty.mkdir()
     # Hide the system's data folder from the kernel (and the pip it starts): Colab has no Debian package.
     argv = ["unshare", "--mount", "--propagation", "private", "sh", "-c",
-            f'mount --bind "{empty}" /usr/share/datasets && exec "$0" "$@"',
+            f'mount --bind "{empty}" "{FASHION_MNIST.parent}" && exec "$0" "$@"',
             str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"]
     if os.geteuid() != 0:
         argv[1:1] = ["--user", "--map-root-user"]
