@@ -179,6 +179,11 @@ def test_a_teachers_mirror_may_serve_a_repacked_archive(tiny, monkeypatch, http_
     monkeypatch.setattr(imdb, "IMDB_URLS", ("http://127.0.0.1:9/aclImdb_v1.tar.gz",))  # the original: unreachable
     assert data.locate_imdb()["test/neg"] == data.keras_cache_dir() / "aclImdb" / "test" / "neg"
     data.clear_imdb_cache()
+    shutil.rmtree(data.keras_cache_dir() / "aclImdb")  # the extracted copy lost, the re-packed archive kept,
+    monkeypatch.setenv("COURSE_MIRROR", "http://127.0.0.1:9/")  # and no network: the archive is unpacked again
+    assert data.locate_imdb()["test/neg"].is_dir()
+    data.clear_imdb_cache()
+    monkeypatch.setenv("COURSE_MIRROR", http_server(served))
     shutil.rmtree(data.keras_cache_dir())
     del files["aclImdb/test/neg/1_2.txt"]  # one review short: the mirror's copy is refused and deleted
     (served / "aclImdb_v1.tar.gz").write_bytes(tar_of(files))
@@ -186,3 +191,14 @@ def test_a_teachers_mirror_may_serve_a_repacked_archive(tiny, monkeypatch, http_
         data.locate_imdb()
     assert not (data.keras_cache_dir() / "aclImdb_v1.tar.gz").exists()
     assert not (data.keras_cache_dir() / "aclImdb").exists()
+
+
+def test_a_damaged_kept_archive_is_downloaded_again(tiny, monkeypatch, http_server):
+    files = {f"aclImdb/{split}/{i}_{7 if 'pos' in split else 2}.txt": text.encode()
+             for split, texts in REVIEWS.items() for i, text in enumerate(texts)}
+    serve_archive(tiny, monkeypatch, http_server, tar_of(files))
+    kept = data.keras_cache_dir() / "aclImdb_v1.tar.gz"
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(tar_of(files)[:50])  # cut off: neither the published archive nor a readable one
+    assert len(data.load_imdb()[0][0]) == 4
+    assert data.sha256_of(kept) == imdb.IMDB_SHA256  # replaced by the download

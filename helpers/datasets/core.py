@@ -163,10 +163,12 @@ def fetch(name: str, relpath: str, read: Callable[[Path], T], urls: Sequence[str
     `download_ok=False` a missing copy raises DatasetNotFoundError at once.
     With `unpack`, the download is an archive kept in the Keras cache under its
     URL's name (`sha256` is the archive's) and `unpack(archive, dest)` makes
-    `relpath` from it; a damaged archive is removed and downloaded again.
+    `relpath` from it; a kept archive is unpacked again when `relpath` is lost,
+    and a damaged one is removed and downloaded again.
     A COURSE_MIRROR copy (see `mirror_url`) is tried first; with
     `mirror_may_repack` its sha256 is not required (a teacher may re-pack an
-    archive smaller) and what it unpacks to is checked by `read` instead.
+    archive smaller) and what it unpacks to is checked by `read` instead, also
+    when a kept archive is unpacked again.
     """
     cache = keras_cache_dir() / name
     for folder in search_dirs(name, system_dir):
@@ -181,25 +183,31 @@ def fetch(name: str, relpath: str, read: Callable[[Path], T], urls: Sequence[str
                 shutil.rmtree(path) if path.is_dir() else path.unlink()
     dest = cache / relpath
     archive = keras_cache_dir() / urls[0].rsplit("/", 1)[-1] if unpack else dest
+    if unpack and archive.is_file():  # kept from an earlier download: unpack it again
+        try:
+            if sha256 is not None and not mirror_may_repack and sha256_of(archive) != sha256:
+                raise CorruptDataError("not the published archive")
+            unpack(archive, dest)
+            return read(dest), dest
+        except CorruptDataError:
+            archive.unlink(missing_ok=True)  # damaged: download it again
+            shutil.rmtree(dest, ignore_errors=True)
     try:
-        if unpack and archive.is_file() and sha256 is not None and sha256_of(archive) != sha256:
-            archive.unlink()  # damaged: download it again
-        if not (unpack and archive.is_file()):
-            if not download_ok:
-                raise FileNotFoundError("not found, and downloading was not allowed")
-            mirror = mirror_url(archive)
-            sources = [(u, sha256) for u in urls]
-            if mirror:
-                sources.insert(0, (mirror, None if mirror_may_repack else sha256))
-            errors = []
-            for url, expected in sources:
-                try:
-                    download([url], archive, sha256=expected)
-                    break
-                except OSError as err:
-                    errors.append(str(err))
-            else:
-                raise OSError("; ".join(errors))
+        if not download_ok:
+            raise FileNotFoundError("not found, and downloading was not allowed")
+        mirror = mirror_url(archive)
+        sources = [(u, sha256) for u in urls]
+        if mirror:
+            sources.insert(0, (mirror, None if mirror_may_repack else sha256))
+        errors = []
+        for url, expected in sources:
+            try:
+                download([url], archive, sha256=expected)
+                break
+            except OSError as err:
+                errors.append(str(err))
+        else:
+            raise OSError("; ".join(errors))
     except OSError as err:
         raise not_found(name, err, hints, relpath, dest) from None
     try:
