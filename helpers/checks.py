@@ -72,7 +72,7 @@ def at_least(name: str | tuple[str, str], value: float, bound: float) -> None:
 
 
 def between(name: str | tuple[str, str], value: float, low: float, high: float) -> None:
-    """Print a confirmation if ``low <= value <= high``, else raise CheckpointError (lessons 02-04).
+    """Print a confirmation if ``low <= value <= high``, else raise CheckpointError (lessons 02-05).
 
     For claims such as "the lowest validation loss comes between epochs 20 and 30".
     """
