@@ -50,7 +50,6 @@ def stage(folder: Path) -> dict[str, str]:
     return env
 
 
-
 def accuracy(name: str, text: str, checkpoints: list[dict]) -> float | None:
     """The test accuracy a notebook reports: a tutorial's printed line, a lesson's checkpoint."""
     if name == "classification.ipynb":
