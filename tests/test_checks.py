@@ -75,10 +75,10 @@ def test_answer_not_answered_and_invalid(capsys):
 
 
 def test_waiting_says_what_to_set_in_both_languages(capsys):
-    checks.waiting(3, "run_raw_5 = True")
+    checks.waiting(3, "run_raw = True")
     assert capsys.readouterr().out.splitlines() == [
-        "Exercise 3: set run_raw_5 = True above and run this cell again.",
-        "Exercício 3: defina run_raw_5 = True acima e rode esta célula de novo."]
+        "Exercise 3: set run_raw = True above and run this cell again.",
+        "Exercício 3: defina run_raw = True acima e rode esta célula de novo."]
 
 
 def test_answer_number(capsys):
