@@ -23,6 +23,7 @@ accuracy, epochs trained.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -163,14 +164,20 @@ def machine() -> str:
 
 
 def main(argv: list[str]) -> int:
-    peers_dir, rounds = None, 3
-    if "--peers" in argv:
-        i = argv.index("--peers")
-        peers_dir, argv = Path(argv[i + 1]).resolve(), argv[:i] + argv[i + 2:]
-    if "--rounds" in argv:
-        i = argv.index("--rounds")
-        rounds, argv = int(argv[i + 1]), argv[:i] + argv[i + 2:]
-    paths = notebooks.notebook_paths(argv)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("notebooks", nargs="*", help="lesson notebooks to run (default: every lesson)")
+    parser.add_argument("--rounds", type=int, default=3, help="times the whole course runs (default 3)")
+    parser.add_argument("--peers", type=Path, metavar="DIR", help="folder with TensorFlow's two tutorials")
+    args = parser.parse_args(argv)
+    if args.rounds < 1:
+        parser.error("--rounds must be 1 or more")
+    rounds, peers_dir = args.rounds, args.peers.resolve() if args.peers else None
+    if peers_dir is not None:  # before the course's rounds, not after them
+        from benchmarks import peers
+        missing = [name for name in peers.PEERS if not (peers_dir / name).is_file()]
+        if missing:
+            parser.error(f"--peers {args.peers}: no {', '.join(missing)} there")
+    paths = notebooks.notebook_paths(args.notebooks)
     runs: dict[str, list[dict]] = {path.name: [] for path in paths}
     totals = []
     for round_ in range(1, rounds + 1):  # whole course per round: a slow spell of the machine hits one round
