@@ -75,7 +75,7 @@ def run(path: Path, folder: Path | None = None, env: dict[str, str] | None = Non
 
 # The lesson-01 MLP (784-128-10, batch 32) against this CPU's float32 matmul speed, in a child process.
 COMPUTE = """
-import json, os, sys, time
+import json, os, statistics, sys, time
 os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
 sys.path.insert(0, sys.argv[1])
 import keras, tensorflow as tf
@@ -96,19 +96,23 @@ for n in (1024, 2048, 4096):
 x = x.astype("float32") / 255
 gflop = 6 * len(x) * (784 * 128 + 128 * 10) / 1e9  # forward and backward pass of one epoch
 out = {"gflops": best, "epoch_gflop": gflop}
-class Clock(keras.callbacks.Callback):
+class Clock(keras.callbacks.Callback):  # seconds of every epoch
+    def __init__(self):
+        super().__init__()
+        self.seconds = []
     def on_epoch_begin(self, epoch, logs=None):
         self.start = time.perf_counter()
     def on_epoch_end(self, epoch, logs=None):
-        seconds.append(time.perf_counter() - self.start)
+        self.seconds.append(time.perf_counter() - self.start)
 for label, settings in (("default", {}), ("lessons", {"steps_per_execution": 100, "jit_compile": True})):
     model = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(),
                               keras.layers.Dense(128, activation="relu"), keras.layers.Dense(10)])
     model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), **settings)
     model.fit(x, y, epochs=1, verbose=0)  # tracing and compiling
-    seconds = []
-    model.fit(x, y, epochs=EPOCHS, verbose=0, callbacks=[Clock()])
-    out[label] = {"best": min(seconds), "median": sorted(seconds)[len(seconds) // 2]}
+    clock = Clock()
+    model.fit(x, y, epochs=EPOCHS, verbose=0, callbacks=[clock])
+    out[label] = {"best": min(clock.seconds), "median": statistics.median(clock.seconds)}
+out["epochs"] = EPOCHS
 print(json.dumps(out))
 """
 
@@ -116,14 +120,14 @@ print(json.dumps(out))
 def compute_limit() -> list[str]:
     done = subprocess.run([sys.executable, "-c", COMPUTE, str(ROOT)], capture_output=True, text=True, check=True)
     m = json.loads(done.stdout.strip().splitlines()[-1])
-    limit = m["epoch_gflop"] / m["gflops"]
+    limit, n = m["epoch_gflop"] / m["gflops"], m["epochs"]
     return ["## The lesson-01 MLP against this CPU's compute limit", "",
             f"float32 matmul: {m['gflops']:.0f} GFLOP/s (best of 1024², 2048², 4096²). One epoch of the "
             f"784-128-10 MLP on 60,000 images is {m['epoch_gflop']:.1f} GFLOP (forward and backward), so the "
             f"compute limit is {limit:.2f} s per epoch.", "",
-            "Epochs are timed like the matmul: the best of 5 (after one epoch of compiling), so that a slow spell "
-            "of the machine does not count against one side only; the median of the 5 is shown beside it.", "",
-            "| batch 32, after compiling | s per epoch, best of 5 | × compute limit | median of 5 (s) |",
+            f"Epochs are timed like the matmul: the best of {n} (after one epoch of compiling), so that a slow spell "
+            f"of the machine does not count against one side only; the median of the {n} is shown beside it.", "",
+            f"| batch 32, after compiling | s per epoch, best of {n} | × compute limit | median of {n} (s) |",
             "| --- | ---: | ---: | ---: |",
             *(f"| {label} | {m[key]['best']:.2f} | {m[key]['best'] / limit:.1f} | {m[key]['median']:.2f} |"
               for key, label in (("default", "default compile"),
