@@ -135,6 +135,20 @@ def compute_limit() -> list[str]:
             ""]
 
 
+def speed() -> float:
+    """This CPU's float32 matmul speed right now, in GFLOP/s (numpy, 2048², best of 5): shows a slow spell."""
+    import numpy as np
+
+    a = np.random.default_rng(0).random((2048, 2048), dtype=np.float32)
+    a @ a
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        a @ a
+        best = min(best, time.perf_counter() - start)
+    return 2 * 2048 ** 3 / best / 1e9
+
+
 def peers_rounds(folder: Path, rounds: int) -> list[str]:
     """Lessons 02 and 03 and TensorFlow's tutorials, interleaved, `rounds` times; the median table."""
     import tempfile
@@ -142,9 +156,11 @@ def peers_rounds(folder: Path, rounds: int) -> list[str]:
     from benchmarks import peers
 
     results: dict[str, list[dict]] = {}
+    speeds = []
     with tempfile.TemporaryDirectory() as tmp:
         env = peers.stage(Path(tmp))
         for round_ in range(1, rounds + 1):
+            speeds.append(speed())
             for peer, ours in peers.PEERS.items():
                 for path, kind in ((notebooks.NOTEBOOK_DIR / ours, "ours"), (folder / peer, "peer")):
                     work = Path(tmp) / f"work-{round_}-{path.stem}"
@@ -158,7 +174,9 @@ def peers_rounds(folder: Path, rounds: int) -> list[str]:
     return ["## Side by side with TensorFlow's tutorials", "",
             f"{rounds} interleaved rounds, each notebook in a fresh kernel; the tutorials run unchanged and offline "
             "(benchmarks/peers.py). Test accuracy: lesson 02's checkpoint, lesson 03's best-epoch checkpoint, "
-            "the tutorials' printed `model.evaluate` accuracy. Epochs trained: every `fit` of the notebook.", "",
+            "the tutorials' printed `model.evaluate` accuracy. Epochs trained: every `fit` of the notebook. "
+            f"Machine speed before each round (numpy matmul): {' / '.join(f'{g:.0f}' for g in speeds)} GFLOP/s.",
+            "",
             *peers.table(results), ""]
 
 
@@ -193,8 +211,10 @@ def main(argv: list[str]) -> int:
             parser.error(f"--peers {args.peers}: no {', '.join(missing)} there")
     paths = notebooks.notebook_paths(args.notebooks)
     runs: dict[str, list[dict]] = {path.name: [] for path in paths}
-    totals = []
+    totals, speeds = [], []
     for round_ in range(1, rounds + 1):  # whole course per round: a slow spell of the machine hits one round
+        speeds.append(speed())
+        print(f"round {round_}: machine speed {speeds[-1]:.0f} GFLOP/s", flush=True)
         for path in paths:
             print(f"round {round_}: {path.name} ...", flush=True)
             result = run(path)
@@ -223,7 +243,8 @@ def main(argv: list[str]) -> int:
                      f"{r['peak_mib']:.0f} | {'yes' if r['seconds'] <= LESSON_BUDGET_S else '**no**'} |")
     course_ok = total <= COURSE_BUDGET_S and all(r["seconds"] <= LESSON_BUDGET_S for _, r in rows)
     lines += ["", f"Whole course: {total:.1f} s ({total / 60:.1f} min), the median of the rounds' totals "
-              f"({' / '.join(f'{t:.1f}' for t in totals)} s). Budget (every lesson ≤ "
+              f"({' / '.join(f'{t:.1f}' for t in totals)} s; the machine's numpy matmul before each round: "
+              f"{' / '.join(f'{g:.0f}' for g in speeds)} GFLOP/s, as its speed varies). Budget (every lesson ≤ "
               f"{LESSON_BUDGET_S} s, course ≤ {COURSE_BUDGET_S} s): "
               f"{'met' if course_ok else '**not met**'}.", "",
               "| notebook | checkpoint | reached | promised (bound) | classic text |",
