@@ -3,8 +3,10 @@
     python benchmarks/run.py [--rounds N] [NOTEBOOK ...]  # the course, N times (default 3)
     python benchmarks/run.py --peers DIR [--rounds N]     # also TensorFlow's two tutorials, side by side
 
-Executes every lesson notebook from scratch, the way a learner's "Run All"
-does: a fresh kernel each, outputs not written back; the whole course N
+After `python -m helpers.prepare --check` (what a teacher runs once before
+class: it builds the IMDB encoding that lesson 03 would otherwise build on its
+first run), executes every lesson notebook from scratch, the way a learner's
+"Run All" does: a fresh kernel each, outputs not written back; the whole course N
 times, and each notebook's median time counts. Writes
 benchmarks/RESULTS.md with, per notebook, wall time, the kernel's peak memory
 and every checkpoint the lesson reached, next to the classic texts' figures,
@@ -210,6 +212,9 @@ def main(argv: list[str]) -> int:
         if missing:
             parser.error(f"--peers {args.peers}: no {', '.join(missing)} there")
     paths = notebooks.notebook_paths(args.notebooks)
+    # A teacher prepares once before class (README): the one-off IMDB encoding is not a lesson's time.
+    if subprocess.run([sys.executable, "-m", "helpers.prepare", "--check"], cwd=ROOT).returncode:
+        parser.error("a dataset is missing (helpers.prepare's report above says which and where to put it)")
     runs: dict[str, list[dict]] = {path.name: [] for path in paths}
     totals, speeds = [], []
     for round_ in range(1, rounds + 1):  # whole course per round: a slow spell of the machine hits one round
