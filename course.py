@@ -181,7 +181,10 @@ def lab(argv: list[str]) -> int:
                "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", "--ServerApp.log_level=WARN",
                f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_S}",
                "--MappingKernelManager.cull_interval=300", "--MappingKernelManager.cull_connected=False",
-               "--MappingKernelManager.cull_busy=False", *extra]
+               "--MappingKernelManager.cull_busy=False",
+               # Encrypted kernel sockets (CurveZMQ, where the kernel supports them): without them ipykernel >= 7.3
+               # prints "Kernel is running over TCP without encryption" in this terminal for every lesson opened.
+               "--MappingKernelManager.transport_encryption=auto", *extra]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # containers and classroom VMs often run as root
     env = {**os.environ, "JUPYTER_CONFIG_PATH": str(lab_settings(wants_portuguese(flags)))}
