@@ -182,7 +182,7 @@ def lab(argv: list[str]) -> int:
                f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_S}",
                "--MappingKernelManager.cull_interval=300", "--MappingKernelManager.cull_connected=False",
                "--MappingKernelManager.cull_busy=False",
-               # Encrypted kernel sockets (CurveZMQ, where the kernel supports them): without them ipykernel >= 7.3
+               # Encrypted kernel sockets (CurveZMQ, where the kernel supports them): without them ipykernel 7.4
                # prints "Kernel is running over TCP without encryption" in this terminal for every lesson opened.
                "--MappingKernelManager.transport_encryption=auto", *extra]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
