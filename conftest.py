@@ -1,8 +1,48 @@
-"""pytest set-up shared by the unit tests and nbval (see pyproject.toml)."""
+"""pytest set-up shared by the unit tests and nbval (see pyproject.toml).
 
+Every test run starts as on a machine's first day, so that nothing a developer's
+machine holds (a Jupyter trust database, a Jupyter or IPython setting, a cached
+data set, a Matplotlib font cache) can make a test pass: HOME is a new empty
+temporary folder, and every variable that would point Jupyter, IPython, Keras or
+Matplotlib elsewhere is removed, so their folders are the empty ones under it.
+Only pip's download cache is kept (the Colab simulation installs TensorFlow twice;
+a cached wheel is the same file a download gives).
+
+TF_ENABLE_ONEDNN_OPTS=1 forces what TensorFlow does by default on x86 CPUs with
+AVX512_VNNI, AVX512_BF16 or AMX (recent Intel Xeons, AMD Zen 4 and 5): every
+lesson is tested as such a CPU runs it, whatever CPU the tests run on.
+"""
+
+import atexit
 import os
+import shutil
+import tempfile
 
+ELSEWHERE = ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR",
+             "JUPYTER_RUNTIME_DIR", "JUPYTER_PLATFORM_DIRS", "JUPYTERLAB_SETTINGS_DIR",
+             "JUPYTERLAB_WORKSPACES_DIR", "IPYTHONDIR", "KERAS_HOME", "MPLCONFIGDIR", "XDG_CONFIG_HOME",
+             "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "XDG_STATE_HOME")
+
+
+def fresh_machine() -> str:
+    """Point HOME at a new empty folder (removed at exit); return it."""
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    os.environ.setdefault("PIP_CACHE_DIR", os.path.join(cache, "pip"))
+    home = tempfile.mkdtemp(prefix="course-test-home-")
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
+    for name in ELSEWHERE:
+        os.environ.pop(name, None)
+    os.environ["HOME"] = home
+    return home
+
+
+fresh_machine()
+os.environ["TF_ENABLE_ONEDNN_OPTS"] = "1"
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+
+def pytest_report_header(config):
+    return [f"HOME: {os.environ['HOME']} (new and empty), TF_ENABLE_ONEDNN_OPTS=1 (see conftest.py)"]
 
 
 def pytest_collectstart(collector):
