@@ -11,11 +11,14 @@ pyproject.toml changed.
 
 `lab` works in my-lessons/, a git-ignored folder holding your own copies of
 the lessons (made once; your changes and outputs stay there), so the
-committed notebooks/ never change and `git pull` always works. It prints one
-address that opens Start here. JupyterLab's menus are in Brazilian Portuguese
-with --pt or when the system language is Portuguese, in English otherwise
-(--en forces English). A notebook's kernel shuts down when you close its tab;
-kernels left idle with no tab open are stopped after 30 minutes, busy ones never.
+committed notebooks/ never change and `git pull` always works. The copies
+that are still exactly the course's lessons are marked trusted in Jupyter's
+trust database (as `jupyter trust` does), so a Jupyter that never ran on the
+machine does not warn about them. It prints one address that opens Start
+here. JupyterLab's menus are in Brazilian Portuguese with --pt or when the
+system language is Portuguese, in English otherwise (--en forces English). A
+notebook's kernel shuts down when you close its tab; kernels left idle with no
+tab open are stopped after 30 minutes, busy ones never.
 """
 
 from __future__ import annotations
@@ -43,16 +46,16 @@ LESSONS = ROOT / "notebooks"  # as tools.notebooks.NOTEBOOK_DIR
 MINE = Path(os.environ.get("COURSE_WORKDIR", ROOT / "my-lessons"))  # the learner's copies (git-ignored)
 COPIES = ".course-copies.json"  # which version of each lesson a copy was made from
 START = "00_start_here.ipynb"
-SUPPORTED = ((3, 10), (3, 13))  # the Python versions TensorFlow 2.21 ships wheels for
+SUPPORTED = ((3, 11), (3, 13))  # TensorFlow 2.21 ships wheels for 3.10-3.13, Keras 3.15 needs 3.11+
 IDLE_KERNEL_S = 30 * 60
 
 
 def setup() -> None:
     """Create .venv and install requirements.txt, unless already done for these files."""
     if not SUPPORTED[0] <= sys.version_info[:2] <= SUPPORTED[1]:
-        sys.exit(f"Python {sys.version.split()[0]}: TensorFlow needs Python 3.10 to 3.13. "
-                 f"Run this with one of those (e.g. python3.11 course.py ...).\n"
-                 f"O TensorFlow precisa de Python 3.10 a 3.13. Rode com uma dessas versões.")
+        sys.exit(f"Python {sys.version.split()[0]}: the course needs Python 3.11 to 3.13 "
+                 f"(TensorFlow 2.21 and Keras 3.15). Run this with one of those (e.g. python3.11 course.py ...).\n"
+                 f"O curso precisa de Python 3.11 a 3.13. Rode com uma dessas versões.")
     if not PYTHON.exists():
         print(f"Creating {VENV} ...", flush=True)
         venv.create(VENV, with_pip=True)
@@ -108,6 +111,32 @@ def learner_copies() -> list[str]:
         elif record.get(lesson.name) != _digest(lesson):
             changed.append(lesson.name)
     return changed
+
+
+# Run in .venv: record each course-made copy in Jupyter's trust database, as `jupyter trust` does.
+TRUST = """
+import sys
+import nbformat
+from nbformat.sign import NotebookNotary
+notary = NotebookNotary()
+for path in sys.argv[1:]:
+    notary.sign(nbformat.read(path, as_version=4))
+"""
+
+
+def trust_copies() -> None:
+    """Trust the learner's copies that are still exactly the course's lessons.
+
+    A Jupyter that never ran on this machine has no trust database, and then logs
+    "Notebook ... is not trusted" for every lesson opened. These copies are the
+    course's own notebooks, so they are signed; a copy the learner changed was
+    signed by JupyterLab itself when it was saved.
+    """
+    record = _copies()
+    same = [str(MINE / name) for name, digest in sorted(record.items())
+            if (MINE / name).exists() and _digest(MINE / name) == digest]
+    if same:
+        subprocess.run([str(PYTHON), "-c", TRUST, *same], check=True)
 
 
 def fresh(numbers: list[str]) -> int:
@@ -174,6 +203,7 @@ def lab(argv: list[str]) -> int:
     extra = [a for a in argv if a not in flags]
     for name in learner_copies():
         print(texts.message("course_lesson_changed", name=name, number=name[:2]))
+    trust_copies()
     port, token = free_port(), secrets.token_hex(24)
     url = f"http://localhost:{port}/lab/tree/{START}?token={token}"
     command = [str(PYTHON), "-m", "jupyterlab", f"--ServerApp.root_dir={MINE}",
