@@ -76,3 +76,11 @@ def test_release_check_needs_the_tag_and_main_notebooks_at_it(tmp_path, monkeypa
     lesson.write_text(lesson.read_text().replace("Fashion-MNIST has 70,000", "Fashion-MNIST holds 70,000"))
     subprocess.run([*git, "commit", "-q", "-am", "a lesson changes after the release"], check=True)
     assert any("differ from this commit's" in p for p in colab.release_problems(clone))
+
+
+def test_every_lesson_has_the_same_install_cell():
+    """One install cell, word for word (lesson 04 adds its widget line after it): one text to review."""
+    cells = [nbformat.read(p, as_version=4).cells for p in PATHS]
+    first = [next(c.source for c in nb if c.cell_type == "code") for nb in cells]
+    assert all(source.startswith(first[0]) for source in first), "the install cells differ"
+    assert 'raise RuntimeError(' in first[0] and "did not install" in first[0] and "não foram instalados" in first[0]
