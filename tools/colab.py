@@ -18,10 +18,7 @@ COLAB_INSTALL = re.compile(r'"git\+https://[^"@]+@[^"]+"')
 
 def course_config() -> dict[str, str]:
     """The [tool.course] settings of pyproject.toml: repository URL, pinned ref, oldest TensorFlow and Keras."""
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
+    import tomllib
     with open(notebooks.NOTEBOOK_DIR.parent / "pyproject.toml", "rb") as f:
         return dict(tomllib.load(f)["tool"]["course"])
 

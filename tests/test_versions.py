@@ -1,0 +1,139 @@
+"""One version floor, and installs that resolve where learners are.
+
+The oldest TensorFlow + Keras pair the course supports is declared once, in
+[tool.course] of pyproject.toml; the newest is pinned in requirements.txt.
+Lesson 00's check and every lesson's imports cell state those numbers (a lesson
+cannot read pyproject.toml on Colab), so these tests hold them to it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from packaging.markers import Marker
+
+import course
+from tools import colab, notebooks
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = colab.course_config()
+PATHS = notebooks.notebook_paths()
+
+
+def major_minor(version: str) -> tuple[int, int]:
+    major, minor = version.split(".")[:2]
+    return int(major), int(minor)
+
+
+def pinned(name: str) -> tuple[int, int]:
+    """The major.minor that requirements.txt pins `name` to (e.g. 'keras==3.15.*' -> (3, 15))."""
+    match = re.search(rf"^{re.escape(name)}==(\d+)\.(\d+)\.\*", (ROOT / "requirements.txt").read_text(), re.M)
+    assert match, f"requirements.txt pins {name} as NAME==X.Y.*"
+    return int(match.group(1)), int(match.group(2))
+
+
+def code_cells(path: Path) -> list[str]:
+    return [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+
+
+def version_cell() -> str:
+    return next(s for s in code_cells(PATHS[0]) if "needed = {" in s)
+
+
+def needs_in(cell: str) -> dict[str, tuple]:
+    """name -> (oldest, newest) as lesson 00's version check states them."""
+    found = {}
+    for name, oldest, newest in re.findall(r'"(\w+)": \([^,]+, \((\d+, \d+)\), (\(\d+, \d+\)|None)\)', cell):
+        found[name] = (tuple(map(int, oldest.split(", "))),
+                       None if newest == "None" else tuple(map(int, newest.strip("()").split(", "))))
+    return found
+
+
+def test_lesson_00_checks_the_declared_floor_and_the_pinned_versions():
+    needs = needs_in(version_cell())
+    assert needs["TensorFlow"] == (major_minor(CONFIG["oldest-tensorflow"]), pinned("tensorflow-cpu"))
+    assert needs["Keras"] == (major_minor(CONFIG["oldest-keras"]), pinned("keras"))
+    assert needs["Python"] == course.SUPPORTED
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    for name in ("NumPy", "Matplotlib"):
+        floor = re.search(rf'"{name.lower()}>=(\d+)\.(\d+)"', pyproject)
+        assert floor and needs[name] == ((int(floor.group(1)), int(floor.group(2))), None), name
+
+
+@pytest.mark.parametrize("path", PATHS[1:], ids=[p.name for p in PATHS[1:]])
+def test_every_imports_cell_asserts_the_declared_keras_floor(path):
+    floor = "{}.{}".format(*major_minor(CONFIG["oldest-keras"]))
+    assert f'assert Version(keras.__version__) >= Version("{floor}")' in code_cells(path)[1]
+
+
+def test_the_version_check_can_fail():
+    """The floor lesson 00 printed before this test existed (2.16 / 3.0) is read as such, and differs."""
+    old = version_cell().replace("(2, 19)", "(2, 16)").replace("(3, 10)", "(3, 0)")
+    assert needs_in(old)["TensorFlow"][0] == (2, 16) != major_minor(CONFIG["oldest-tensorflow"])
+    assert needs_in(old)["Keras"][0] == (3, 0) != major_minor(CONFIG["oldest-keras"])
+
+
+# --- installs resolve where learners are ------------------------------------------
+
+PLATFORMS = {  # pip's --platform tag -> the environment markers that platform's Python reports
+    "win_amd64": {"sys_platform": "win32", "platform_machine": "AMD64", "platform_system": "Windows",
+                  "os_name": "nt"},
+    "macosx_14_0_arm64": {"sys_platform": "darwin", "platform_machine": "arm64", "platform_system": "Darwin",
+                          "os_name": "posix"},
+}
+
+
+def lines_for(platform: str, python: str) -> list[str]:
+    """The lines of requirements.txt that pip on `platform` with Python `python` would select, less `-e .`."""
+    environment = {"python_version": python, "python_full_version": f"{python}.0",
+                   "implementation_name": "cpython", "platform_python_implementation": "CPython",
+                   **PLATFORMS[platform]}
+    selected = []
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if not line or line == "-e .":
+            continue
+        requirement, _, marker = line.partition(";")
+        if not marker or Marker(marker.strip()).evaluate(environment):
+            selected.append(requirement.strip())
+    return selected
+
+
+def test_the_platform_lines_are_what_each_platform_selects():
+    windows = lines_for("win_amd64", "3.11")
+    assert "tensorflow==2.21.*" in windows and not any(r.startswith("tensorflow-cpu") for r in windows)
+    assert "keras==3.15.*" in lines_for("macosx_14_0_arm64", "3.13")
+
+
+PYTHONS = ["{}.{}".format(*course.SUPPORTED[0]), "{}.{}".format(*course.SUPPORTED[1])]  # the oldest, the newest
+
+
+@pytest.mark.parametrize("python", PYTHONS)
+@pytest.mark.parametrize("platform", list(PLATFORMS))
+def test_requirements_resolve_to_wheels_on_learners_platforms(platform, python, tmp_path):
+    """pip resolves every requirement to a wheel for that platform (a dry run: nothing is installed)."""
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("\n".join(lines_for(platform, python)) + "\n")
+    done = subprocess.run([sys.executable, "-m", "pip", "install", "--dry-run", "--quiet", "--only-binary=:all:",
+                           "--platform", platform, "--python-version", python, "--implementation", "cp",
+                           "--target", str(tmp_path / "target"), "--report", str(tmp_path / "report.json"),
+                           "-r", str(requirements)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    installed = {item["metadata"]["name"].lower() for item in json.loads((tmp_path / "report.json").read_text())
+                 ["install"]}
+    assert {"tensorflow", "keras", "jupyterlab", "numpy"} <= installed, sorted(installed)
+
+
+def test_python_3_10_is_refused_because_keras_needs_3_11():
+    """Why the floor is 3.11: pip finds no Keras 3.15 for Python 3.10 (Keras 3.13 and later require 3.11)."""
+    requirements_line = next(line for line in lines_for("win_amd64", "3.11") if line.startswith("keras"))
+    done = subprocess.run([sys.executable, "-m", "pip", "install", "--dry-run", "--quiet", "--only-binary=:all:",
+                           "--no-deps", "--platform", "win_amd64", "--python-version", "3.10", "--implementation",
+                           "cp", "--target", "/nonexistent-target", requirements_line], capture_output=True, text=True)
+    assert done.returncode != 0 and "Requires-Python >=3.11" in done.stderr
