@@ -3,8 +3,9 @@
 - ``answer(question, given)``: checks a quiz or exercise answer whose key is in
   ``helpers.quiz.QUESTIONS``; prints why it is right or wrong.
 - ``at_least(name, value, bound)`` and ``between(name, value, low, high)``:
-  checkpoints that raise when a lesson stops reaching what its text says (CI
-  runs every notebook, so it fails the build). ``name`` is an (English,
+  the course's checks (checkpoints in the code; they print "✓ Course check"),
+  which raise when a lesson stops reaching what its text says (CI runs every
+  notebook, so it fails the build). ``name`` is an (English,
   Portuguese) pair, so each language's line reads whole.
 - ``waiting(number, setting)``: what a learner sets to start an exercise's starter cell.
 - ``check_compile(model, y)``: explains mismatches between a compiled model's
@@ -24,12 +25,9 @@ from helpers.checklist import check_compile, label_format
 __all__ = ["CHECKPOINT_LINE", "CheckpointError", "answer", "at_least", "between", "check_compile",
            "label_format", "read_checkpoints", "waiting"]
 
-WRAP = 88  # characters per printed line: fits a notebook's output area on a 1024-pixel screen
-
-
 # The English line every checkpoint prints, read back by benchmarks/run.py; tests/sanitize.cfg masks
 # its value in both languages (tests/test_checks.py checks both against what the checks print).
-CHECKPOINT_LINE = re.compile(r"^✓ Checkpoint: (?P<name>.+) = (?P<value>-?\d+(?:\.\d+)?)"
+CHECKPOINT_LINE = re.compile(r"^✓ Course check: (?P<name>.+) = (?P<value>-?\d+(?:\.\d+)?)"
                              r"(?: ≥ (?P<bound>-?[\d.]+)|, between (?P<low>-?[\d.]+) and (?P<high>-?[\d.]+))$",
                              re.MULTILINE)
 
@@ -63,16 +61,22 @@ def _shown(value: object) -> str:
     return str(int(value)) if isinstance(value, numbers.Integral) else f"{_number(value):.4f}"
 
 
+def _fields(value: object, **numbers_shown: object) -> dict[str, str]:
+    """`value` and each bound as printed: with a decimal point in English, a decimal comma in Portuguese."""
+    shown = {"value": _shown(value), **{k: str(v) for k, v in numbers_shown.items()}}
+    return {**shown, **{f"{k}_pt": v.replace(".", ",") for k, v in shown.items()}}
+
+
 def at_least(name: str | tuple[str, str], value: float, bound: float) -> None:
     """Print a confirmation if ``value >= bound``, else raise CheckpointError (lessons 01-05)."""
     number, names = _number(value), _names(name)
     if math.isnan(number) or number < bound:
-        raise CheckpointError(texts.message("checkpoint_failed", value=_shown(value), bound=bound, **names))
-    print(texts.message("checkpoint_ok", value=_shown(value), bound=bound, **names))
+        raise CheckpointError(texts.message("checkpoint_failed", **_fields(value, bound=bound), **names))
+    print(texts.message("checkpoint_ok", **_fields(value, bound=bound), **names))
 
 
 def between(name: str | tuple[str, str], value: float, low: float, high: float) -> None:
-    """Print a confirmation if ``low <= value <= high``, else raise CheckpointError (lessons 02-05).
+    """Print a confirmation if ``low <= value <= high``, else raise CheckpointError (lessons 01-05).
 
     For claims such as "the lowest validation loss comes between epochs 20 and 30".
     """
@@ -80,8 +84,8 @@ def between(name: str | tuple[str, str], value: float, low: float, high: float) 
         raise ValueError(f"low must not exceed high, got {low} > {high}")
     number, names = _number(value), _names(name)
     if math.isnan(number) or not low <= number <= high:
-        raise CheckpointError(texts.message("checkpoint_outside", value=_shown(value), low=low, high=high, **names))
-    print(texts.message("checkpoint_between", value=_shown(value), low=low, high=high, **names))
+        raise CheckpointError(texts.message("checkpoint_outside", **_fields(value, low=low, high=high), **names))
+    print(texts.message("checkpoint_between", **_fields(value, low=low, high=high), **names))
 
 
 def waiting(number: int, setting: str) -> None:

@@ -83,26 +83,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The download of {url} is damaged ({reason}); it was deleted, not used.",
         "O download de {url} veio danificado ({reason}); foi apagado, não usado.",
     ),
-    # Checkpoints (helpers.checks). Fields: name, name_pt, value, bound or low/high.
-    # tests/sanitize.cfg masks the value after "Checkpoint: ... = " in both languages.
+    # The course's checks (helpers.checks), called checkpoints in the code. Fields: name, name_pt, value,
+    # bound or low/high, and their Portuguese forms with a decimal comma (value_pt, bound_pt, low_pt, high_pt).
+    # tests/sanitize.cfg masks the value after "Course check: ... = " in both languages.
     "checkpoint_ok": (
-        "✓ Checkpoint: {name} = {value} ≥ {bound}",
-        "✓ Ponto de controle: {name_pt} = {value} ≥ {bound}",
+        "✓ Course check: {name} = {value} ≥ {bound}",
+        "✓ Verificação do curso: {name_pt} = {value_pt} ≥ {bound_pt}",
     ),
     "checkpoint_between": (
-        "✓ Checkpoint: {name} = {value}, between {low} and {high}",
-        "✓ Ponto de controle: {name_pt} = {value}, entre {low} e {high}",
+        "✓ Course check: {name} = {value}, between {low} and {high}",
+        "✓ Verificação do curso: {name_pt} = {value_pt}, entre {low_pt} e {high_pt}",
     ),
     "checkpoint_failed": (
-        "Checkpoint failed: {name} = {value}, below the {bound} this lesson "
+        "Course check failed: {name} = {value}, below the {bound} this lesson "
         "promises. Something in the lesson changed (data, model, epochs?).",
-        "Ponto de controle falhou: {name_pt} = {value}, abaixo dos {bound} que "
+        "Verificação do curso falhou: {name_pt} = {value_pt}, abaixo dos {bound_pt} que "
         "esta lição promete. Algo mudou na lição (dados, modelo, épocas?).",
     ),
     "checkpoint_outside": (
-        "Checkpoint failed: {name} = {value}, outside the range {low} to {high} "
+        "Course check failed: {name} = {value}, outside the range {low} to {high} "
         "that this lesson's text states. Something in the lesson changed (data, model, epochs?).",
-        "Ponto de controle falhou: {name_pt} = {value}, fora do intervalo de {low} a {high} "
+        "Verificação do curso falhou: {name_pt} = {value_pt}, fora do intervalo de {low_pt} a {high_pt} "
         "que o texto desta lição afirma. Algo mudou na lição (dados, modelo, épocas?).",
     ),
     "not_answered": (

@@ -13,7 +13,7 @@ from helpers import checks, quiz, texts  # noqa: E402
 def test_at_least_passes_and_prints_both_languages(capsys):
     assert checks.at_least("test accuracy", 0.88, 0.87) is None
     out = capsys.readouterr().out
-    assert "✓ Checkpoint: test accuracy = 0.8800 ≥ 0.87" in out and "Ponto de controle" in out
+    assert "✓ Course check: test accuracy = 0.8800 ≥ 0.87" in out and "Verificação do curso" in out
 
 
 @pytest.mark.parametrize("value", [0.86, float("nan")])
@@ -31,9 +31,9 @@ def test_at_least_wants_a_number():
 def test_checkpoint_names_are_bilingual(capsys):
     checks.at_least(("test accuracy", "acurácia de teste"), 0.88, 0.87)
     en, pt = capsys.readouterr().out.splitlines()
-    assert en == "✓ Checkpoint: test accuracy = 0.8800 ≥ 0.87"
-    assert pt == "✓ Ponto de controle: acurácia de teste = 0.8800 ≥ 0.87"
-    with pytest.raises(checks.CheckpointError, match="acurácia de teste = 0.5000, abaixo"):
+    assert en == "✓ Course check: test accuracy = 0.8800 ≥ 0.87"
+    assert pt == "✓ Verificação do curso: acurácia de teste = 0,8800 ≥ 0,87"
+    with pytest.raises(checks.CheckpointError, match="acurácia de teste = 0,5000, abaixo dos 0,87"):
         checks.at_least(("test accuracy", "acurácia de teste"), 0.5, 0.87)
     with pytest.raises(TypeError, match="pair"):
         checks.at_least(("only English",), 0.9, 0.5)
@@ -42,8 +42,8 @@ def test_checkpoint_names_are_bilingual(capsys):
 def test_between_passes_inside_the_range_and_raises_outside(capsys):
     checks.between(("best epoch", "melhor época"), 25, 20, 30)
     en, pt = capsys.readouterr().out.splitlines()
-    assert en == "✓ Checkpoint: best epoch = 25, between 20 and 30"
-    assert pt == "✓ Ponto de controle: melhor época = 25, entre 20 e 30"
+    assert en == "✓ Course check: best epoch = 25, between 20 and 30"
+    assert pt == "✓ Verificação do curso: melhor época = 25, entre 20 e 30"
     checks.between("edge", 20.0, 20, 30)
     assert "edge = 20.0000, between" in capsys.readouterr().out
     checks.between("edge", 30, 20, 30)
@@ -98,7 +98,8 @@ def fields(template: str) -> set[str]:
 def test_every_message_exists_in_both_languages_with_the_same_fields(key):
     en, pt = texts.MESSAGES[key]
     assert en.strip() and pt.strip() and en != pt
-    portuguese_only = {"system_hint_pt": "system_hint", "name_pt": "name"}  # the same field, translated
+    portuguese_only = {"system_hint_pt": "system_hint", "name_pt": "name",  # the same field, translated
+                       **{f"{n}_pt": n for n in ("value", "bound", "low", "high")}}  # with a decimal comma
     assert fields(en) == {portuguese_only.get(f, f) for f in fields(pt)}
 
 
