@@ -17,6 +17,10 @@ import atexit
 import os
 import shutil
 import tempfile
+import time
+from collections import defaultdict
+
+import pytest
 
 ELSEWHERE = ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR",
              "JUPYTER_RUNTIME_DIR", "JUPYTER_PLATFORM_DIRS", "JUPYTERLAB_SETTINGS_DIR",
@@ -43,6 +47,40 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 def pytest_report_header(config):
     return [f"HOME: {os.environ['HOME']} (new and empty), TF_ENABLE_ONEDNN_OPTS=1 (see conftest.py)"]
+
+
+PART_SECONDS: dict[str, float] = defaultdict(float)
+STARTED = time.monotonic()
+
+
+def part(nodeid: str) -> str:
+    """Which part of the suite a test belongs to, for the times printed at the end."""
+    if ".ipynb::" in nodeid:
+        return "nbval (every notebook)"
+    if nodeid.startswith("tests/test_browser.py"):
+        return "browser (JupyterLab in Chromium)"
+    if nodeid.startswith("tests/test_colab_sim.py"):
+        return "Colab simulation"
+    return "unit and notebook-rule tests"
+
+
+def pytest_collection_modifyitems(items):
+    """nbval's cells are slow tests: `course.py test --quick` leaves them out."""
+    for item in items:
+        if ".ipynb::" in item.nodeid:
+            item.add_marker(pytest.mark.slow)
+
+
+def pytest_runtest_logreport(report):
+    PART_SECONDS[part(report.nodeid)] += report.duration
+
+
+def pytest_terminal_summary(terminalreporter):
+    if PART_SECONDS:
+        terminalreporter.section("time per part")
+        for name, seconds in sorted(PART_SECONDS.items(), key=lambda item: -item[1]):
+            terminalreporter.write_line(f"{seconds:7.0f} s  {name}")
+        terminalreporter.write_line(f"{time.monotonic() - STARTED:7.0f} s  in all, collection included")
 
 
 def pytest_collectstart(collector):

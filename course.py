@@ -4,6 +4,7 @@
     python3 course.py lab [--pt | --en] [JUPYTERLAB ARGS]   # set up .venv, open JupyterLab at Start here
     python3 course.py fresh NN [NN ...]                     # a clean copy of lesson NN in my-lessons/
     python3 course.py test [PYTEST ARGS]                    # set up .venv and run every test (nbval included)
+    python3 course.py test --quick [PYTEST ARGS]            # only the fast tests: no nbval, browser or Colab
 
 Set-up: creates the virtual environment .venv/ beside this file and installs
 requirements.txt into it; it reinstalls only when requirements.txt or
@@ -235,7 +236,10 @@ def main(argv: list[str]) -> int:
     setup()
     if argv[0] == "lab":
         return lab(argv[1:])
-    return subprocess.call([str(PYTHON), "-m", "pytest", *argv[1:]], cwd=ROOT)
+    args = argv[1:]
+    if "--quick" in args:  # unit tests, notebook rules, format and lint: what is not marked slow
+        args = ["-m", "not slow", *[a for a in args if a != "--quick"]]
+    return subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT)
 
 
 if __name__ == "__main__":

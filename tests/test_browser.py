@@ -35,6 +35,8 @@ import pytest
 from tests.conftest import IN_CI, INTENDED_STDERR, learner_env, unexpected_stderr
 from tools import notebooks
 
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -155,6 +155,7 @@ REAL = COURSE_DATA / "aclImdb"
 needs_real = needs(REAL, "COURSE_DATA/aclImdb")
 
 
+@pytest.mark.slow  # reads and tokenises all 50,000 reviews (about 20 s)
 @needs_real
 def test_the_real_reviews_match_the_classic_text():
     (x_train, y_train), (x_test, y_test) = data.load_imdb(num_words=10000)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import shutil
 
+import pytest
+
 from helpers import data, prepare
 from helpers.datasets import colors, fashion_mnist, imdb
 from tests.conftest import COURSE_DATA, needs
@@ -38,6 +40,7 @@ def test_nothing_here_and_offline_fails_clearly(isolated_data, monkeypatch, caps
     assert not any(data.keras_cache_dir().rglob("*.part"))
 
 
+@pytest.mark.slow  # serves, downloads and encodes every dataset (about 17 s)
 @needs_course_data
 def test_prepare_downloads_what_is_missing_into_the_cache(isolated_data, monkeypatch, http_server, capsys):
     unreachable(monkeypatch, isolated_data)

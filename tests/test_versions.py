@@ -114,6 +114,7 @@ def test_the_platform_lines_are_what_each_platform_selects():
 PYTHONS = ["{}.{}".format(*course.SUPPORTED[0]), "{}.{}".format(*course.SUPPORTED[1])]  # the oldest, the newest
 
 
+@pytest.mark.slow  # about 20 s each: pip asks the package registry
 @pytest.mark.parametrize("python", PYTHONS)
 @pytest.mark.parametrize("platform", list(PLATFORMS))
 def test_requirements_resolve_to_wheels_on_learners_platforms(platform, python, tmp_path):
