@@ -148,7 +148,9 @@ def plot_image(image: np.ndarray, probabilities: np.ndarray, true_label: int,
 
 def plot_value_array(probabilities: np.ndarray, true_label: int | None, class_names: Sequence[str] | None = None,
                      ax: Axes | None = None) -> Figure:
-    """Bar chart of the class probabilities: predicted bar red, true bar blue (lessons 02, 04).
+    """Bar chart of the class probabilities: predicted bar red, true bar blue (lesson 04).
+
+    `prediction_grid` draws its bars with it; lesson 02 defines its own, as the tutorial does.
 
     With `class_names`, the x ticks show them rotated 45 degrees; without, the
     ticks are the class indices. `true_label=None` (no known answer, e.g. a

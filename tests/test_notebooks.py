@@ -176,6 +176,53 @@ def test_lint_catches_a_name_defined_only_in_the_colab_cell():
     assert any("undefined name 'subprocess'" in line for line in found)
 
 
+# --- the course's machinery stays out of the learner's code ----------------------------
+
+COURSE_CHECK = "# Course check · Verificação do curso"
+SPEED_SETTINGS = ("steps_per_execution", "jit_compile")
+
+
+def course_check_problems(nb) -> list[str]:
+    """Checks that back the text live in their own marked cells, which neither train nor plot."""
+    found = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or "checks.waiting(" in cell.source:  # exercise starters check themselves
+            continue
+        calls = "checks.at_least(" in cell.source or "checks.between(" in cell.source
+        marked = cell.source.startswith(COURSE_CHECK + "\n")
+        if calls and not marked:
+            found.append(f"cell {i}: a course check outside a cell that starts with {COURSE_CHECK!r}")
+        if marked and any(word in cell.source for word in (".fit(", "plt.", "plots.", "print(")):
+            found.append(f"cell {i}: a course-check cell that trains, plots or prints")
+        if marked and not calls:
+            found.append(f"cell {i}: marked as a course check but checks nothing")
+    return found
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_course_checks_sit_in_their_own_marked_cells(path):
+    assert course_check_problems(read(path)) == []
+
+
+def test_the_course_check_rule_can_fail():
+    nb = lesson01()
+    nb.cells.append(nbformat.v4.new_code_cell("history = model.fit(x, y)\nchecks.at_least('a', 1, 0)"))
+    nb.cells.append(nbformat.v4.new_code_cell(COURSE_CHECK + "\nplt.plot([1])\nchecks.at_least('a', 1, 0)"))
+    found = course_check_problems(nb)
+    assert len(found) == 2 and "outside" in found[0] and "trains, plots or prints" in found[1]
+
+
+@pytest.mark.parametrize("path", PATHS[2:], ids=IDS[2:])
+def test_lessons_after_01_compile_as_a_learner_would(path):
+    """Lesson 01, section 8 teaches the speed settings; a later lesson keeps at most one, and says why."""
+    nb = read(path)
+    code = "".join(c.source for c in nb.cells if c.cell_type == "code")
+    used = [s for s in SPEED_SETTINGS if f"{s}=" in code]
+    assert len(used) <= 1, used
+    prose = "".join(c.source for c in nb.cells if c.cell_type == "markdown" and "lang-en" in c.metadata["tags"])
+    assert all(f"`{s}" in prose for s in used), f"{used}: named and explained in the lesson's own text"
+
+
 # --- outputs nbval does not compare: each one listed here, with its reason -----------
 
 # (notebook, first line of the cell) -> why no sanitizer in tests/sanitize.cfg can mask it.
