@@ -81,9 +81,11 @@ RULES: tuple[Rule, ...] = (
          "✗ O Keras não conhece nenhuma perda chamada {name!r} (o compile aceita, o fit falha). Os nomes "
          "de perdas são em minúsculas com sublinhado, por exemplo 'sparse_categorical_crossentropy'."),
     Rule("softmax_one_unit", lambda c: c.activation == "softmax" and c.units == 1,
-         "✗ softmax over 1 unit always outputs 1.0, so the model cannot learn. For a yes/no answer use "
+         "✗ softmax over 1 unit always outputs 1.0, so its answers are useless (the loss may still fall). "
+         "For a yes/no answer use "
          "Dense(1, activation='sigmoid'); for K classes use Dense(K, activation='softmax').",
-         "✗ softmax sobre 1 unidade sempre dá 1,0, então o modelo não aprende. Para sim/não use Dense(1, "
+         "✗ softmax sobre 1 unidade sempre dá 1,0, então as respostas do modelo não servem (a perda pode até "
+         "cair). Para sim/não use Dense(1, "
          "activation='sigmoid'); para K classes use Dense(K, activation='softmax')."),
     Rule("sparse_needs_integers",
          lambda c: c.loss == "sparse_categorical_crossentropy" and c.labels in ("one-hot", "multi-hot"),
