@@ -61,6 +61,8 @@ def part(nodeid: str) -> str:
         return "browser (JupyterLab in Chromium)"
     if nodeid.startswith("tests/test_colab_sim.py"):
         return "Colab simulation"
+    if nodeid.startswith("tests/test_answer_key.py"):
+        return "answer key (every exercise solved)"
     return "unit and notebook-rule tests"
 
 

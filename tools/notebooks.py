@@ -5,6 +5,7 @@ list, convention checks, the one executor and refresh; the other commands live b
     python -m tools.notebooks check    [NOTEBOOK ...]  # bilingual pairing, tags, shell lines
     python -m tools.notebooks refresh  [NOTEBOOK ...]  # re-execute and store outputs in place
     python -m tools.notebooks editions [NOTEBOOK ...]  # English-only and Portuguese-only copies
+    python -m tools.notebooks answer-key [NOTEBOOK ...]  # the teacher's edition, executed (tools.answer_key)
     python -m tools.notebooks badges   [NOTEBOOK ...]  # Colab badges and install pins from pyproject
     python -m tools.notebooks format [--check] [NOTEBOOK ...]  # stable ids, no timing metadata
     python -m tools.notebooks release --check  # the configured Colab release exists and matches main
@@ -93,6 +94,9 @@ def problems(nb) -> list[str]:
                              f"honour (Run All would stop here): catch the error and print its message")
             if cell.get("outputs") and any(o.get("output_type") == "error" for o in cell.outputs):
                 found.append(f"{where}: stored output is an error: Run All stops at it")
+            if "checks.waiting(" in source and not cell.get("metadata", {}).get("course", {}).get("solution"):
+                found.append(f"{where}: exercise starter without its solution in the cell's metadata "
+                             f"(course.solution, see tools/answer_key.py)")
     colab = [i for i, c in enumerate(cells) if c.cell_type == "code" and COLAB_GUARD in c.source]
     if len(colab) != 1:
         found.append(f"expected exactly one guarded Colab setup cell, found {len(colab)}")
@@ -129,6 +133,14 @@ def execute(nb, folder: Path, timeout: int = 900, kernel_name: str = "python3",
     return nb
 
 
+def course_environment() -> None:
+    """What refresh and answer-key run the lessons with: outputs as nbval sees them, CI's data folder."""
+    os.environ.setdefault("PYTEST_CURRENT_TEST", "tools.notebooks refresh")
+    shared = NOTEBOOK_DIR.parent.parent / "shared" / "datasets"
+    if "COURSE_DATA" not in os.environ and shared.is_dir():  # the data folder CI uses (.ci/run)
+        os.environ["COURSE_DATA"] = str(shared)
+
+
 def refresh(paths: list[Path], timeout: int = 900) -> int:
     import time
 
@@ -136,10 +148,7 @@ def refresh(paths: list[Path], timeout: int = 900) -> int:
 
     from tools.nbfmt import formatted, notebook_text, portable
 
-    os.environ.setdefault("PYTEST_CURRENT_TEST", "tools.notebooks refresh")
-    shared = NOTEBOOK_DIR.parent.parent / "shared" / "datasets"
-    if "COURSE_DATA" not in os.environ and shared.is_dir():  # the data folder CI uses (.ci/run)
-        os.environ["COURSE_DATA"] = str(shared)
+    course_environment()
     for path in paths:
         start = time.perf_counter()
         nb = nbformat.read(path, as_version=4)
@@ -150,11 +159,13 @@ def refresh(paths: list[Path], timeout: int = 900) -> int:
 
 
 def main(argv: list[str]) -> int:
+    from tools.answer_key import answer_key
     from tools.colab import badges, release
     from tools.editions import editions
     from tools.nbfmt import format_notebooks
 
-    commands = {"check": check, "refresh": refresh, "editions": editions, "badges": badges}
+    commands = {"check": check, "refresh": refresh, "editions": editions, "badges": badges,
+                "answer-key": answer_key}
     if argv and argv[0] == "release":
         return release(argv[1:])
     if argv and argv[0] == "format":
