@@ -43,7 +43,7 @@ from helpers import texts  # standard library only, like this launcher
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-LESSONS = ROOT / "notebooks"  # as tools.notebooks.NOTEBOOK_DIR
+LESSONS = ROOT / "notebooks"  # as tools.lessons.NOTEBOOK_DIR
 MINE = Path(os.environ.get("COURSE_WORKDIR", ROOT / "my-lessons"))  # the learner's copies (git-ignored)
 COPIES = ".course-copies.json"  # which version of each lesson a copy was made from
 START = "00_start_here.ipynb"
@@ -83,7 +83,7 @@ def _digest(path: Path) -> str:
 
 
 def lessons() -> list[Path]:
-    from tools.notebooks import notebook_paths  # the course's one list of lessons (standard library only)
+    from tools.lessons import notebook_paths  # the course's one list of lessons (standard library only)
 
     return notebook_paths()
 

@@ -9,7 +9,7 @@ first run), executes every lesson notebook from scratch, the way a learner's
 "Run All" does: a fresh kernel each, outputs not written back; the whole course N
 times, and each notebook's median time counts. Writes
 benchmarks/RESULTS.md with, per notebook, wall time, the kernel's peak memory
-and every checkpoint the lesson reached, next to the classic texts' figures,
+and every course check the lesson reached, next to the classic texts' figures,
 plus the whole course's time, the machine, whether the budget holds (every
 lesson in 30 s or less, the whole course in 150 s or less), and the lesson-01
 MLP's seconds per epoch as a multiple of this CPU's compute limit (measured
@@ -39,10 +39,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tools/ is not installed: it is found from here
 
 from helpers import checks  # noqa: E402
-from tools import notebooks  # noqa: E402
+from tools import lessons  # noqa: E402
 
 LESSON_BUDGET_S, COURSE_BUDGET_S = 30, 150
-CLASSIC = {  # checkpoint name -> what the classic text reported for it
+CLASSIC = {  # course check's English label -> what the classic text reported for it
     "test accuracy": "0.884 (the bilingual copy of TensorFlow's classification tutorial)",
     "best epoch, test accuracy": "0.872 (the Portuguese IMDB blog post, 40 epochs, no mask)",
     "cross-entropy validation accuracy": "none: the colour video reports no accuracy",
@@ -53,7 +53,7 @@ RUN_ONE = """
 import json, resource, sys, time
 import nbformat
 sys.path.insert(0, sys.argv[3])
-from tools.notebooks import execute
+from tools.lessons import execute
 nb = nbformat.read(sys.argv[1], as_version=4)
 start = time.perf_counter()
 execute(nb, sys.argv[2], env=json.loads(sys.argv[4]) if len(sys.argv) > 4 else None)
@@ -133,7 +133,7 @@ def compute_limit() -> list[str]:
             "| --- | ---: | ---: | ---: |",
             *(f"| {label} | {m[key]['best']:.2f} | {m[key]['best'] / limit:.1f} | {m[key]['median']:.2f} |"
               for key, label in (("default", "default compile"),
-                                 ("lessons", "lessons' compile (`steps_per_execution=100, jit_compile=True`)"))),
+                                 ("lessons", "lesson 01, section 8 (`steps_per_execution=100, jit_compile=True`)"))),
             ""]
 
 
@@ -164,7 +164,7 @@ def peers_rounds(folder: Path, rounds: int) -> list[str]:
         for round_ in range(1, rounds + 1):
             speeds.append(speed())
             for peer, ours in peers.PEERS.items():
-                for path, kind in ((notebooks.NOTEBOOK_DIR / ours, "ours"), (folder / peer, "peer")):
+                for path, kind in ((lessons.NOTEBOOK_DIR / ours, "ours"), (folder / peer, "peer")):
                     work = Path(tmp) / f"work-{round_}-{path.stem}"
                     work.mkdir()
                     print(f"round {round_}: {path.name} ...", flush=True)
@@ -175,7 +175,7 @@ def peers_rounds(folder: Path, rounds: int) -> list[str]:
                     results.setdefault(path.name, []).append(r)
     return ["## Side by side with TensorFlow's tutorials", "",
             f"{rounds} interleaved rounds, each notebook in a fresh kernel; the tutorials run unchanged and offline "
-            "(benchmarks/peers.py). Test accuracy: lesson 02's checkpoint, lesson 03's best-epoch checkpoint, "
+            "(benchmarks/peers.py). Test accuracy: lesson 02's course check, lesson 03's best-epoch course check, "
             "the tutorials' printed `model.evaluate` accuracy. Epochs trained: every `fit` of the notebook. "
             f"Machine speed before each round (numpy matmul): {' / '.join(f'{g:.0f}' for g in speeds)} GFLOP/s.",
             "",
@@ -211,7 +211,7 @@ def main(argv: list[str]) -> int:
         missing = [name for name in peers.PEERS if not (peers_dir / name).is_file()]
         if missing:
             parser.error(f"--peers {args.peers}: no {', '.join(missing)} there")
-    paths = notebooks.notebook_paths(args.notebooks)
+    paths = lessons.notebook_paths(args.notebooks)
     # A teacher prepares once before class (README): the one-off IMDB encoding is not a lesson's time.
     if subprocess.run([sys.executable, "-m", "helpers.prepare", "--check"], cwd=ROOT).returncode:
         parser.error("a dataset is missing (helpers.prepare's report above says which and where to put it)")
@@ -252,7 +252,7 @@ def main(argv: list[str]) -> int:
               f"{' / '.join(f'{g:.0f}' for g in speeds)} GFLOP/s, as its speed varies). Budget (every lesson ≤ "
               f"{LESSON_BUDGET_S} s, course ≤ {COURSE_BUDGET_S} s): "
               f"{'met' if course_ok else '**not met**'}.", "",
-              "| notebook | checkpoint | reached | promised (bound) | classic text |",
+              "| notebook | course check | reached | promised (bound) | classic text |",
               "| --- | --- | ---: | ---: | --- |"]
     for name, r in rows:
         for c in r["checkpoints"]:

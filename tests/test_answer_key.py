@@ -15,9 +15,9 @@ import pytest
 from nbclient.exceptions import CellExecutionError
 
 from helpers import quiz
-from tools import answer_key, notebooks
+from tools import answer_key, lessons
 
-PATHS = notebooks.notebook_paths()
+PATHS = lessons.notebook_paths()
 WAITING = re.compile(r"set .+ above and run this cell again|defina .+ acima e rode esta célula de novo")
 NOT_ANSWERED = re.compile(r"Not answered yet|Ainda sem resposta")
 WRONG = re.compile(r"✗ Not quite|✗ Ainda não")
@@ -82,11 +82,11 @@ def test_the_check_finds_a_starter_still_waiting_and_a_wrong_answer():
 @pytest.mark.slow
 @pytest.mark.parametrize("path", PATHS, ids=[p.name for p in PATHS])
 def test_the_answer_key_shows_every_success(path, tmp_path):
-    notebooks.course_environment()
+    lessons.course_environment()
     nb = answer_key.with_note(answer_key.fill_in(nbformat.read(path, as_version=4)))
-    notebooks.execute(nb, path.parent)
+    lessons.execute(nb, path.parent)
     assert problems(nb) == []
-    assert notebooks.problems(nb) == [], "the answer key follows the notebook rules (its note is paired)"
+    assert lessons.problems(nb) == [], "the answer key follows the notebook rules (its note is paired)"
 
 
 @pytest.mark.slow
@@ -96,6 +96,6 @@ def test_a_starter_run_on_a_wrong_value_fails_its_own_check():
     nb = answer_key.fill_in(nbformat.read(path, as_version=4))
     starter = next(c for c in nb.cells if answer_key.solution(c) and answer_key.solution(c)["exercise"] == 5)
     starter.source = answer_key._set(starter.source, "output_activation", '"sigmoid"')
-    notebooks.course_environment()
+    lessons.course_environment()
     with pytest.raises(CellExecutionError, match="CheckpointError"):
-        notebooks.execute(nb, path.parent)
+        lessons.execute(nb, path.parent)

@@ -1,8 +1,8 @@
 """Every lesson in real JupyterLab, driven in headless Chromium like a learner's "Run All Cells".
 
 What a learner sees is checked, not only what nbval compares: no cell may show
-an unexpected error or any stderr output the lesson does not mean to show
-(INTENDED_STDERR lists those, each with its reason), every plot cell must show
+an error or any stderr output the lesson does not mean to show
+(INTENDED_STDERR in tests/conftest.py lists those, each with its reason), every plot cell must show
 its figure, and lesson 04's colour picker must render as a widget with its
 first picture. The kernel runs as in a learner's JupyterLab: without
 PYTEST_CURRENT_TEST (under it ipykernel stops capturing TensorFlow's C++ log
@@ -33,7 +33,7 @@ import nbformat
 import pytest
 
 from tests.conftest import IN_CI, INTENDED_STDERR, learner_env, unexpected_stderr
-from tools import notebooks
+from tools import lessons
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -42,10 +42,9 @@ ARTIFACTS = ROOT / "artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PATHS = notebooks.notebook_paths()
+PATHS = lessons.notebook_paths()
 START = PATHS[0].name
 
-# Warnings a lesson shows on purpose: notebook -> [(regex on the warning's first line, why)].
 if not Path(CHROMIUM).exists():
     if IN_CI:
         raise RuntimeError(".ci/run must install Debian's chromium for the browser test")
@@ -239,7 +238,7 @@ def test_the_browser_check_fails_on_an_error_and_on_stray_stderr(lab, browser):
 def test_the_checklist_table_fits_a_projector_screen(lab, browser):
     """Lesson 05's table at 1024 x 768 with the file browser open: no column cut off."""
     base, token, folder = lab
-    shutil.copyfile(notebooks.NOTEBOOK_DIR / "05_compile_checklist.ipynb", folder / "05_table.ipynb")
+    shutil.copyfile(lessons.NOTEBOOK_DIR / "05_compile_checklist.ipynb", folder / "05_table.ipynb")
     page = browser.new_page(viewport={"width": 1024, "height": 768})
     try:
         page.goto(f"{base}/lab/tree/05_table.ipynb?reset&token={token}")

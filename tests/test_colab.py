@@ -7,9 +7,9 @@ import re
 import nbformat
 import pytest
 
-from tools import colab, notebooks
+from tools import colab, lessons, notebooks
 
-PATHS = notebooks.notebook_paths()
+PATHS = lessons.notebook_paths()
 CONFIG = colab.course_config()
 
 
@@ -32,26 +32,25 @@ def test_badges_point_at_the_notebook_itself(path):
 def test_the_guarded_setup_cell_is_the_only_install_and_pins_the_release(path):
     code = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
     installs = [source for source in code if "install" in source and "pip" in source]
-    assert installs == [code[0]] and notebooks.COLAB_GUARD in code[0]
+    assert installs == [code[0]] and lessons.COLAB_GUARD in code[0]
     assert colab.COLAB_INSTALL.findall(code[0]) == [f'"git+{CONFIG["repository"]}@{CONFIG["ref"]}"']
 
 
 def test_readme_badges_match_the_files():
-    readme = (notebooks.NOTEBOOK_DIR.parent / "README.md").read_text()
+    readme = (lessons.NOTEBOOK_DIR.parent / "README.md").read_text()
     links = colab.COLAB_BADGE.findall(readme)
     assert sorted(links) == sorted(colab.colab_url(p.name) for p in PATHS)
 
 
-def test_badges_command_rewrites_from_the_configuration(tmp_path, monkeypatch):
+def test_badges_command_rewrites_from_the_configuration(tmp_path):
     nb = nbformat.read(PATHS[1], as_version=4)
     path = tmp_path / PATHS[1].name
     nbformat.write(nb, path)
-    monkeypatch.setattr(colab, "course_config", lambda: {"repository": "https://github.com/fork/course",
-                                                               "ref": "v9.9.9"})
-    monkeypatch.setattr(notebooks, "NOTEBOOK_DIR", tmp_path / "notebooks")  # so README.md is the one below
+    (tmp_path / "pyproject.toml").write_text('[tool.course]\nrepository = "https://github.com/fork/course"\n'
+                                             'ref = "v9.9.9"\n')
     (tmp_path / "README.md").write_text("[b](https://colab.research.google.com/github/x/y/blob/main/notebooks/"
                                         f"{path.name})")
-    assert notebooks.main(["badges", str(path)]) == 0
+    assert colab.badges([path], root=tmp_path) == 0  # the fork's pyproject.toml and README.md
     text = path.read_text()
     assert "github/fork/course/blob/main/notebooks/" + path.name in text
     assert "git+https://github.com/fork/course@v9.9.9" in text
@@ -59,13 +58,12 @@ def test_badges_command_rewrites_from_the_configuration(tmp_path, monkeypatch):
     assert "github/fork/course/blob/main/notebooks/" in (tmp_path / "README.md").read_text()
 
 
-def test_release_check_needs_the_tag_and_main_notebooks_at_it(tmp_path, monkeypatch):
+def test_release_check_needs_the_tag_and_main_notebooks_at_it(tmp_path):
     """`python -m tools.notebooks release --check` on a clone: no tag, then tagged, then main moves on."""
     import subprocess
 
     clone = tmp_path / "course"
-    subprocess.run(["git", "clone", "-q", str(notebooks.NOTEBOOK_DIR.parent), str(clone)], check=True)
-    monkeypatch.setattr(notebooks, "NOTEBOOK_DIR", clone / "notebooks")
+    subprocess.run(["git", "clone", "-q", str(lessons.NOTEBOOK_DIR.parent), str(clone)], check=True)
     git = ["git", "-C", str(clone), "-c", "user.name=t", "-c", "user.email=t@t"]
     subprocess.run([*git, "tag", "-d", CONFIG["ref"]], capture_output=True)  # as before any release
     problems = colab.release_problems(clone)
@@ -84,3 +82,10 @@ def test_every_lesson_has_the_same_install_cell():
     first = [next(c.source for c in nb if c.cell_type == "code") for nb in cells]
     assert all(source.startswith(first[0]) for source in first), "the install cells differ"
     assert 'raise RuntimeError(' in first[0] and "did not install" in first[0] and "não foram instalados" in first[0]
+
+
+def test_the_badges_command_line_runs_badges(monkeypatch):
+    """`python -m tools.notebooks badges` is colab.badges over the lessons."""
+    calls = []
+    monkeypatch.setattr(notebooks, "badges", lambda paths: calls.append(paths) or 0)
+    assert notebooks.main(["badges"]) == 0 and calls == [lessons.notebook_paths()]

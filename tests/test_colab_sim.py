@@ -35,11 +35,11 @@ from nbclient.exceptions import CellExecutionError
 
 from helpers import checks, data
 from tests.conftest import COURSE_DATA, IN_CI, INTENDED_STDERR, unexpected_stderr
-from tools import colab, localnet, notebooks
+from tools import colab, lessons, localnet
 
 pytestmark = [pytest.mark.slow, pytest.mark.colab]
 
-ROOT = notebooks.NOTEBOOK_DIR.parent
+ROOT = lessons.NOTEBOOK_DIR.parent
 CONFIG = colab.course_config()
 FASHION_MNIST = data.FASHION_MNIST_SYSTEM_DIR
 ARTIFACTS = ROOT / "artifacts"
@@ -168,7 +168,7 @@ def run_lesson(runtime, nb, monkeypatch) -> None:
     work = runtime["folder"] / "content"  # Colab's working folder
     work.mkdir(exist_ok=True)
     monkeypatch.setenv("JUPYTER_PATH", str(runtime["folder"] / "jupyter"))  # where the kernel spec is found
-    notebooks.execute(nb, work, timeout=900, kernel_name="colab-sim", env=runtime["env"])
+    lessons.execute(nb, work, timeout=900, kernel_name="colab-sim", env=runtime["env"])
 
 
 def stderr_problems(nb, intended) -> list[str]:
@@ -181,7 +181,7 @@ def stderr_problems(nb, intended) -> list[str]:
     return found
 
 
-PATHS = notebooks.notebook_paths()
+PATHS = lessons.notebook_paths()
 
 
 def test_every_lesson_runs_as_on_colab(runtime, monkeypatch):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from tools import editions, notebooks
+from tools import editions, lessons, notebooks
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +21,7 @@ def written(tmp_path_factory):
 def test_every_notebook_has_a_valid_single_language_copy(written, lang):
     other = "lang-pt" if lang == "en" else "lang-en"
     assert (written / lang / "GLOSSARY.md").is_file()
-    for path in notebooks.notebook_paths():
+    for path in lessons.notebook_paths():
         original = nbformat.read(path, as_version=4)
         copy = nbformat.read(written / lang / path.name, as_version=4)
         nbformat.validate(copy)

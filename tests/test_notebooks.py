@@ -11,9 +11,9 @@ import copy
 import nbformat
 import pytest
 
-from tools import nbfmt, notebooks
+from tools import lessons, nbfmt
 
-PATHS = notebooks.notebook_paths()
+PATHS = lessons.notebook_paths()
 IDS = [p.name for p in PATHS]
 
 
@@ -35,7 +35,7 @@ def test_valid_nbformat_and_python3_kernel(path):
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_follows_the_course_conventions(path):
-    assert notebooks.problems(read(path)) == []
+    assert lessons.problems(read(path)) == []
 
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
@@ -44,7 +44,7 @@ def test_starts_with_a_title_then_the_colab_cell_then_imports(path):
     assert cells[0].cell_type == "markdown" and cells[0].source.startswith("# ")
     assert set(cells[0].metadata["tags"]) == {"lang-en", "lang-pt"}
     code = [c for c in cells if c.cell_type == "code"]
-    assert notebooks.COLAB_GUARD in code[0].source
+    assert lessons.COLAB_GUARD in code[0].source
     assert "import keras" in code[1].source
     # The course's start-up settings come before TensorFlow is imported (lesson 00 explains them).
     settings = 'os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"\nos.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"\n'
@@ -88,7 +88,7 @@ def test_links_between_notebooks_point_at_files_that_exist(path):
 # --- the checker itself can fail -------------------------------------------------
 
 def lesson01():
-    return read(notebooks.NOTEBOOK_DIR / "01_compile_and_fit.ipynb")
+    return read(lessons.NOTEBOOK_DIR / "01_compile_and_fit.ipynb")
 
 
 def first(nb, tag):
@@ -98,20 +98,20 @@ def first(nb, tag):
 def test_checker_flags_a_missing_portuguese_twin():
     nb = lesson01()
     del nb.cells[first(nb, "lang-pt")]
-    assert any("not followed by its Portuguese twin" in p for p in notebooks.problems(nb))
+    assert any("not followed by its Portuguese twin" in p for p in lessons.problems(nb))
 
 
 def test_checker_flags_an_orphan_portuguese_cell():
     nb = lesson01()
     del nb.cells[first(nb, "lang-en")]
-    assert any("without an English cell before it" in p for p in notebooks.problems(nb))
+    assert any("without an English cell before it" in p for p in lessons.problems(nb))
 
 
 def test_checker_flags_twins_that_drifted_apart():
     nb = lesson01()
     i = next(i for i, c in enumerate(nb.cells) if "- `Flatten`" in c.source)
     nb.cells[i + 1].source = nb.cells[i + 1].source.replace("- `Flatten`", "`Flatten`")
-    assert any("differ in structure" in p for p in notebooks.problems(nb))
+    assert any("differ in structure" in p for p in lessons.problems(nb))
 
 
 def test_checker_flags_an_untranslated_copy_and_untagged_cells():
@@ -119,7 +119,7 @@ def test_checker_flags_an_untranslated_copy_and_untagged_cells():
     i = first(nb, "lang-en")
     nb.cells[i + 1].source = nb.cells[i].source
     nb.cells.append(nbformat.v4.new_markdown_cell("Some text"))
-    found = notebooks.problems(nb)
+    found = lessons.problems(nb)
     assert any("copy of the English" in p for p in found)
     assert any("without a lang-en/lang-pt tag" in p for p in found)
 
@@ -131,7 +131,7 @@ def test_checker_flags_shell_lines_unguarded_installs_and_errors_that_stop_run_a
     tagged = nbformat.v4.new_code_cell("model.fit(x, y)", metadata={"tags": ["raises-exception"]})
     tagged.outputs = [nbformat.v4.new_output("error", ename="ValueError", evalue="x", traceback=[])]
     nb.cells.append(tagged)
-    found = notebooks.problems(nb)
+    found = lessons.problems(nb)
     assert any("shell or magic line" in p for p in found)
     assert any("outside the guarded Colab setup cell" in p for p in found)
     assert any("tagged raises-exception, which Colab" in p for p in found)
@@ -140,8 +140,8 @@ def test_checker_flags_shell_lines_unguarded_installs_and_errors_that_stop_run_a
 
 def test_checker_wants_exactly_one_colab_cell():
     nb = lesson01()
-    nb.cells = [c for c in nb.cells if notebooks.COLAB_GUARD not in c.source]
-    assert "expected exactly one guarded Colab setup cell, found 0" in notebooks.problems(nb)
+    nb.cells = [c for c in nb.cells if lessons.COLAB_GUARD not in c.source]
+    assert "expected exactly one guarded Colab setup cell, found 0" in lessons.problems(nb)
 
 
 # --- lint: every lesson's code, run top to bottom, defines what it uses ---------------
@@ -158,7 +158,7 @@ def lint(nb) -> list[str]:
     from pyflakes.reporter import Reporter
 
     code = "\n\n".join(c.source for c in nb.cells
-                       if c.cell_type == "code" and notebooks.COLAB_GUARD not in c.source)
+                       if c.cell_type == "code" and lessons.COLAB_GUARD not in c.source)
     out = io.StringIO()
     check(code, "notebook", Reporter(out, out))
     return out.getvalue().splitlines()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tools import notebooks
+from tools import lessons
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,7 +33,7 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_test_one():
 
 def test_readme_lists_every_lesson_in_both_languages():
     readme = (ROOT / "README.md").read_text()
-    for notebook in notebooks.notebook_paths():
+    for notebook in lessons.notebook_paths():
         assert readme.count(f"notebooks/{notebook.name}") >= 2, notebook.name
 
 
@@ -74,7 +74,7 @@ def lessons_calling_helpers() -> dict[str, set[str]]:
     import json
 
     calls: dict[str, set[str]] = {}
-    for path in notebooks.notebook_paths():
+    for path in lessons.notebook_paths():
         cells = json.loads(path.read_text())["cells"]
         code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
         for module, name in re.findall(r"\b(data|plots|checks|texts)\.([A-Za-z_]\w*)\(", code):
@@ -98,9 +98,57 @@ def test_every_helper_a_lesson_calls_names_exactly_those_lessons():
 
     calls = lessons_calling_helpers()
     assert "checks.check_compile" in calls and "data.load_imdb" in calls
-    for qualified, lessons in sorted(calls.items()):
+    for qualified, callers in sorted(calls.items()):
         module, name = qualified.split(".")
         obj = getattr(importlib.import_module(f"helpers.{module}"), name)
         if inspect.isfunction(obj):
             named = lessons_named(inspect.getdoc(obj) or "")
-            assert named == lessons, f"{qualified}'s docstring should name lessons {sorted(lessons)}"
+            assert named == callers, f"{qualified}'s docstring should name lessons {sorted(callers)}"
+
+
+def tools_imports() -> dict[str, set[str]]:
+    """tools module -> the tools modules it imports (at the top or inside a function)."""
+    import ast
+
+    graph: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "tools").glob("*.py")):
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module == "tools":
+                found |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("tools."):
+                found.add(node.module.split(".")[1])
+            elif isinstance(node, ast.Import):
+                found |= {a.name.split(".")[1] for a in node.names if a.name.startswith("tools.")}
+        graph[path.stem] = found - {path.stem}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    found, path = [], []
+
+    def visit(module: str) -> None:
+        if module in path:
+            found.append(path[path.index(module):] + [module])
+            return
+        path.append(module)
+        for other in sorted(graph.get(module, ())):
+            visit(other)
+        path.pop()
+
+    for module in graph:
+        visit(module)
+    return found
+
+
+def test_tools_have_no_import_cycle_and_the_model_imports_no_command():
+    graph = tools_imports()
+    assert cycles(graph) == []
+    assert graph["lessons"] == set(), "tools.lessons is the model every command builds on"
+    assert "notebooks" not in set().union(*(v for k, v in graph.items() if k != "notebooks")), \
+        "no module imports the command line"
+
+
+def test_the_cycle_check_can_fail():
+    assert cycles({"notebooks": {"colab"}, "colab": {"notebooks"}}) == [["notebooks", "colab", "notebooks"],
+                                                                      ["colab", "notebooks", "colab"]]

@@ -19,11 +19,11 @@ import pytest
 from packaging.markers import Marker
 
 import course
-from tools import colab, notebooks
+from tools import colab, lessons
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = colab.course_config()
-PATHS = notebooks.notebook_paths()
+PATHS = lessons.notebook_paths()
 
 
 def major_minor(version: str) -> tuple[int, int]:

@@ -10,7 +10,7 @@ Where the answers live:
   ``{"course": {"solution": {"exercise": 3, "set": {"run_raw": "True"}}}}``: each named
   variable's assignment line gets that Python expression.
 
-The answer key runs with the one executor of the course's tools (`tools.notebooks.execute`,
+The answer key runs with the one executor of the course's tools (`tools.lessons.execute`,
 as `refresh` does) and never changes notebooks/; set EDITIONS_DIR to write elsewhere.
 """
 
@@ -21,7 +21,7 @@ import os
 import re
 from pathlib import Path
 
-from tools import notebooks  # read at call time: tests point NOTEBOOK_DIR elsewhere
+from tools import lessons
 
 ANSWER_CALL = re.compile(r'checks\.answer\("(?P<id>\w+)",\s*(?P<given>\w+)\)')
 NOTE_EN = ("**Teacher's edition: the answer key.** This copy was made by `python -m tools.notebooks answer-key` "
@@ -98,14 +98,14 @@ def answer_key(paths: list[Path], timeout: int = 900) -> int:
 
     from tools.nbfmt import formatted, notebook_text, portable
 
-    root = Path(os.environ.get("EDITIONS_DIR", notebooks.NOTEBOOK_DIR.parent / "editions")) / "answer-key"
+    root = Path(os.environ.get("EDITIONS_DIR", lessons.ROOT / "editions")) / "answer-key"
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(notebooks.NOTEBOOK_DIR / "GLOSSARY.md", root / "GLOSSARY.md")
-    notebooks.course_environment()
+    shutil.copy(lessons.NOTEBOOK_DIR / "GLOSSARY.md", root / "GLOSSARY.md")
+    lessons.course_environment()
     for path in paths:
         start = time.perf_counter()
         nb = with_note(fill_in(nbformat.read(path, as_version=4)))
-        notebooks.execute(nb, path.parent, timeout)
+        lessons.execute(nb, path.parent, timeout)
         (root / path.name).write_text(notebook_text(formatted(portable(nb))), encoding="utf-8")
         print(f"{path.name}: answer key executed in {time.perf_counter() - start:.1f} s")
     print(f"{len(paths)} answer key(s) written to {root}")

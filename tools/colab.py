@@ -9,48 +9,52 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tools import notebooks  # read at call time: tests point NOTEBOOK_DIR elsewhere
+from tools import lessons
 from tools.nbfmt import formatted, notebook_text
 
 COLAB_BADGE = re.compile(r"https://colab\.research\.google\.com/github/[^)\s]+")
 COLAB_INSTALL = re.compile(r'"git\+https://[^"@]+@[^"]+"')
 
 
-def course_config() -> dict[str, str]:
-    """The [tool.course] settings of pyproject.toml: repository URL, pinned ref, oldest TensorFlow and Keras."""
+def course_config(root: Path = lessons.ROOT) -> dict[str, str]:
+    """The [tool.course] settings of `root`'s pyproject.toml: repository URL, pinned ref, oldest TensorFlow, Keras."""
     import tomllib
-    with open(notebooks.NOTEBOOK_DIR.parent / "pyproject.toml", "rb") as f:
+
+    with open(root / "pyproject.toml", "rb") as f:
         return dict(tomllib.load(f)["tool"]["course"])
 
 
-def colab_url(name: str) -> str:
+def colab_url(name: str, root: Path = lessons.ROOT) -> str:
     """The Colab address of notebook `name` of the configured repository's main branch."""
-    repository = course_config()["repository"].removeprefix("https://github.com/")
+    repository = course_config(root)["repository"].removeprefix("https://github.com/")
     return f"https://colab.research.google.com/github/{repository}/blob/main/notebooks/{name}"
 
 
-def badges(paths: list[Path], check_only: bool = False) -> int:
-    """Write every Colab badge and install pin from [tool.course]; with `check_only`, count what differs."""
+def badges(paths: list[Path], check_only: bool = False, root: Path = lessons.ROOT) -> int:
+    """Write every Colab badge and install pin from `root`'s [tool.course]; with `check_only`, count what differs.
+
+    `root` is the course folder whose pyproject.toml and README.md are read (and the README rewritten).
+    """
     import nbformat
 
-    config = course_config()
+    config = course_config(root)
     changed = 0
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         before = [c.source for c in nb.cells]
-        url = colab_url(path.name)
+        url = colab_url(path.name, root)
         for cell in nb.cells:
             if cell.cell_type == "markdown":
                 cell.source = COLAB_BADGE.sub(url, cell.source)
-            elif notebooks.COLAB_GUARD in cell.source:
+            elif lessons.COLAB_GUARD in cell.source:
                 cell.source = COLAB_INSTALL.sub(f'"git+{config["repository"]}@{config["ref"]}"', cell.source)
         if [c.source for c in nb.cells] != before:
             if not check_only:
                 path.write_text(notebook_text(formatted(nb)), encoding="utf-8")
             changed += 1
-    readme = notebooks.NOTEBOOK_DIR.parent / "README.md"
+    readme = root / "README.md"
     text = readme.read_text()
-    updated = COLAB_BADGE.sub(lambda m: colab_url(m.group(0).rsplit("/", 1)[1]), text)
+    updated = COLAB_BADGE.sub(lambda m: colab_url(m.group(0).rsplit("/", 1)[1], root), text)
     if updated != text:
         if not check_only:
             readme.write_text(updated)
@@ -70,10 +74,10 @@ def release_problems(root: Path | None = None) -> list[str]:
     """
     import subprocess
 
-    root = root or notebooks.NOTEBOOK_DIR.parent
-    ref = course_config()["ref"]
+    root = root or lessons.ROOT
+    ref = course_config(root)["ref"]
     found = []
-    if badges(notebooks.notebook_paths(), check_only=True):
+    if badges(lessons.notebook_paths(folder=root / "notebooks"), check_only=True, root=root):
         found.append("badges or install pins disagree with [tool.course]: run `python -m tools.notebooks badges`")
     exists = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd=root,
                             capture_output=True, text=True)

@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from tools import notebooks  # read at call time: tests point NOTEBOOK_DIR elsewhere
+from tools import lessons
 
 
 def monolingual(nb, lang: str):
@@ -19,8 +19,8 @@ def monolingual(nb, lang: str):
     nb = copy.deepcopy(nb)
     cells = []
     for cell in nb.cells:
-        tags = notebooks.cell_tags(cell)
-        if cell.cell_type == "markdown" and set(notebooks.LANG_TAGS) <= tags:  # '## 1. English · Português'
+        tags = lessons.cell_tags(cell)
+        if cell.cell_type == "markdown" and set(lessons.LANG_TAGS) <= tags:  # '## 1. English · Português'
             hashes, _, text = cell.source.strip().partition(" ")
             en, _, pt = text.partition(" · ")
             number = re.match(r"\d+\. ", en)
@@ -39,10 +39,10 @@ def editions(paths: list[Path]) -> int:
 
     import nbformat
 
-    root = Path(os.environ.get("EDITIONS_DIR", notebooks.NOTEBOOK_DIR.parent / "editions"))
+    root = Path(os.environ.get("EDITIONS_DIR", lessons.ROOT / "editions"))
     for lang in ("en", "pt"):
         (root / lang).mkdir(parents=True, exist_ok=True)
-        shutil.copy(notebooks.NOTEBOOK_DIR / "GLOSSARY.md", root / lang / "GLOSSARY.md")
+        shutil.copy(lessons.NOTEBOOK_DIR / "GLOSSARY.md", root / lang / "GLOSSARY.md")
         for path in paths:
             nbformat.write(monolingual(nbformat.read(path, as_version=4), lang), root / lang / path.name)
     print(f"{len(paths)} notebook(s) written to {root / 'en'} and {root / 'pt'}")

@@ -1,8 +1,6 @@
-"""Tools for the course's own notebooks (for authors and CI, not used in lessons): the one notebook
-list, convention checks, the one executor and refresh; the other commands live beside it
-(tools.nbfmt, tools.editions, tools.colab).
+"""The command line of the course's notebook tools (for authors and CI, not used in lessons).
 
-    python -m tools.notebooks check    [NOTEBOOK ...]  # bilingual pairing, tags, shell lines
+    python -m tools.notebooks check    [NOTEBOOK ...]  # bilingual pairing, tags, shell lines, solutions
     python -m tools.notebooks refresh  [NOTEBOOK ...]  # re-execute and store outputs in place
     python -m tools.notebooks editions [NOTEBOOK ...]  # English-only and Portuguese-only copies
     python -m tools.notebooks answer-key [NOTEBOOK ...]  # the teacher's edition, executed (tools.answer_key)
@@ -17,90 +15,24 @@ unset (as .ci/run does, so lesson 00's data-locations output matches CI), and
 runs the kernel in this Python environment, like ``pytest --nbval-current-env``.
 ``editions`` writes editions/en/ and editions/pt/ (set EDITIONS_DIR to change
 where) with the glossary, for teachers who want a single language.
+
+The notebooks' model (the lesson list, conventions, the executor) is tools.lessons; each command's
+code lives in its own module (tools.nbfmt, tools.editions, tools.colab, tools.answer_key), none of
+which imports this one.
 """
 
 from __future__ import annotations
 
-import os
-import re
 import sys
 from pathlib import Path
 
-NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
-LANG_TAGS = ("lang-en", "lang-pt")
-COLAB_GUARD = 'if "google.colab" in sys.modules:'
+from tools.answer_key import answer_key
+from tools.colab import badges, release
+from tools.editions import editions
+from tools.lessons import course_environment, execute, notebook_paths, problems
+from tools.nbfmt import format_notebooks
 
-
-def notebook_paths(args: list[str] | None = None) -> list[Path]:
-    """The notebooks named in `args`, or every lesson notebook."""
-    return [Path(a) for a in args] if args else sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
-
-
-def cell_tags(cell) -> set[str]:
-    return set(cell.get("metadata", {}).get("tags", []))
-
-
-def _shape(text: str) -> tuple:
-    """What a paired cell must share with its translation: structure, code, links, numbers of items."""
-    lines = text.splitlines()
-    return (
-        tuple(len(m.group(1)) for line in lines if (m := re.match(r"(#+) ", line))),
-        sum(bool(re.match(r"\s*([-*]|\d+\.) ", line)) for line in lines),
-        sum(line.lstrip().startswith("|") for line in lines),
-        sorted(re.findall(r"\]\(([^)]*)\)", text)),
-        "```" in text,
-    )
-
-
-def problems(nb) -> list[str]:
-    """Everything in notebook `nb` (an nbformat node) that breaks the course conventions."""
-    found = []
-    cells = nb.cells
-    for i, cell in enumerate(cells):
-        tags = cell_tags(cell)
-        where = f"cell {i}"
-        source = cell.source
-        if cell.cell_type == "markdown":
-            langs = tags & set(LANG_TAGS)
-            if not langs:
-                found.append(f"{where}: markdown cell without a lang-en/lang-pt tag")
-            elif langs == set(LANG_TAGS):
-                heading = source.strip()
-                if "\n" in heading or not heading.startswith("#") or " · " not in heading:
-                    found.append(f"{where}: a cell tagged with both languages must be one heading "
-                                 f"'# English · Português'")
-            elif "lang-en" in langs:
-                nxt = cells[i + 1] if i + 1 < len(cells) else None
-                if nxt is None or nxt.cell_type != "markdown" or cell_tags(nxt) & set(LANG_TAGS) != {"lang-pt"}:
-                    found.append(f"{where}: English cell not followed by its Portuguese twin")
-                elif _shape(source) != _shape(nxt.source):
-                    found.append(f"{where}: English and Portuguese cells differ in structure "
-                                 f"(headings, list items, table rows, links or code blocks)")
-                elif source.strip() == nxt.source.strip() or not nxt.source.strip():
-                    found.append(f"{where}: Portuguese twin is empty or a copy of the English")
-            else:
-                prev = cells[i - 1] if i > 0 else None
-                if prev is None or cell_tags(prev) & set(LANG_TAGS) != {"lang-en"}:
-                    found.append(f"{where}: Portuguese cell without an English cell before it")
-        elif cell.cell_type == "code":
-            for line in source.splitlines():
-                if line.lstrip().startswith(("!", "%")):
-                    found.append(f"{where}: shell or magic line {line.strip()!r} (not allowed)")
-            installs = "pip" in source and "install" in source
-            if installs and COLAB_GUARD not in source:
-                found.append(f"{where}: installs packages outside the guarded Colab setup cell")
-            if "raises-exception" in tags:
-                found.append(f"{where}: tagged raises-exception, which Colab, VS Code and Kaggle are not known to "
-                             f"honour (Run All would stop here): catch the error and print its message")
-            if cell.get("outputs") and any(o.get("output_type") == "error" for o in cell.outputs):
-                found.append(f"{where}: stored output is an error: Run All stops at it")
-            if "checks.waiting(" in source and not cell.get("metadata", {}).get("course", {}).get("solution"):
-                found.append(f"{where}: exercise starter without its solution in the cell's metadata "
-                             f"(course.solution, see tools/answer_key.py)")
-    colab = [i for i, c in enumerate(cells) if c.cell_type == "code" and COLAB_GUARD in c.source]
-    if len(colab) != 1:
-        found.append(f"expected exactly one guarded Colab setup cell, found {len(colab)}")
-    return found
+__all__ = ["check", "execute", "main", "refresh"]  # execute: what benchmarks' older scripts import from here
 
 
 def check(paths: list[Path]) -> int:
@@ -115,30 +47,6 @@ def check(paths: list[Path]) -> int:
             bad += 1
     print(f"{len(paths)} notebook(s), {bad} problem(s)")
     return 1 if bad else 0
-
-
-def execute(nb, folder: Path, timeout: int = 900, kernel_name: str = "python3",
-            env: dict[str, str] | None = None):
-    """Run every cell of `nb` in a fresh kernel started in `folder`, as Run All does.
-
-    The one executor of the course's tools: refresh, the benchmark and the Colab
-    simulation (its own kernel and environment `env`) use it. No execution
-    timestamps are recorded (see `tools.nbfmt.formatted`).
-    """
-    from nbclient import NotebookClient
-
-    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name, record_timing=False,
-                            resources={"metadata": {"path": str(folder)}})
-    client.execute(**({"env": env} if env is not None else {}))
-    return nb
-
-
-def course_environment() -> None:
-    """What refresh and answer-key run the lessons with: outputs as nbval sees them, CI's data folder."""
-    os.environ.setdefault("PYTEST_CURRENT_TEST", "tools.notebooks refresh")
-    shared = NOTEBOOK_DIR.parent.parent / "shared" / "datasets"
-    if "COURSE_DATA" not in os.environ and shared.is_dir():  # the data folder CI uses (.ci/run)
-        os.environ["COURSE_DATA"] = str(shared)
 
 
 def refresh(paths: list[Path], timeout: int = 900) -> int:
@@ -159,11 +67,6 @@ def refresh(paths: list[Path], timeout: int = 900) -> int:
 
 
 def main(argv: list[str]) -> int:
-    from tools.answer_key import answer_key
-    from tools.colab import badges, release
-    from tools.editions import editions
-    from tools.nbfmt import format_notebooks
-
     commands = {"check": check, "refresh": refresh, "editions": editions, "badges": badges,
                 "answer-key": answer_key}
     if argv and argv[0] == "release":

@@ -1,0 +1,113 @@
+"""The course's notebooks as data, for every tool and test (standard library only at import).
+
+The one list of lessons, their conventions (tags, the Colab guard, the rules `problems` checks),
+and the one executor (`execute`) that refresh, the answer key, the benchmark and the Colab
+simulation run lessons with. The command line is `python -m tools.notebooks` (tools/notebooks.py).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK_DIR = ROOT / "notebooks"
+LANG_TAGS = ("lang-en", "lang-pt")
+COLAB_GUARD = 'if "google.colab" in sys.modules:'
+
+
+def notebook_paths(args: list[str] | None = None, folder: Path = NOTEBOOK_DIR) -> list[Path]:
+    """The notebooks named in `args`, or every lesson notebook in `folder`."""
+    return [Path(a) for a in args] if args else sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+def cell_tags(cell) -> set[str]:
+    return set(cell.get("metadata", {}).get("tags", []))
+
+
+def _shape(text: str) -> tuple:
+    """What a paired cell must share with its translation: structure, code, links, numbers of items."""
+    lines = text.splitlines()
+    return (
+        tuple(len(m.group(1)) for line in lines if (m := re.match(r"(#+) ", line))),
+        sum(bool(re.match(r"\s*([-*]|\d+\.) ", line)) for line in lines),
+        sum(line.lstrip().startswith("|") for line in lines),
+        sorted(re.findall(r"\]\(([^)]*)\)", text)),
+        "```" in text,
+    )
+
+
+def problems(nb) -> list[str]:
+    """Everything in notebook `nb` (an nbformat node) that breaks the course conventions."""
+    found = []
+    cells = nb.cells
+    for i, cell in enumerate(cells):
+        tags = cell_tags(cell)
+        where = f"cell {i}"
+        source = cell.source
+        if cell.cell_type == "markdown":
+            langs = tags & set(LANG_TAGS)
+            if not langs:
+                found.append(f"{where}: markdown cell without a lang-en/lang-pt tag")
+            elif langs == set(LANG_TAGS):
+                heading = source.strip()
+                if "\n" in heading or not heading.startswith("#") or " · " not in heading:
+                    found.append(f"{where}: a cell tagged with both languages must be one heading "
+                                 f"'# English · Português'")
+            elif "lang-en" in langs:
+                nxt = cells[i + 1] if i + 1 < len(cells) else None
+                if nxt is None or nxt.cell_type != "markdown" or cell_tags(nxt) & set(LANG_TAGS) != {"lang-pt"}:
+                    found.append(f"{where}: English cell not followed by its Portuguese twin")
+                elif _shape(source) != _shape(nxt.source):
+                    found.append(f"{where}: English and Portuguese cells differ in structure "
+                                 f"(headings, list items, table rows, links or code blocks)")
+                elif source.strip() == nxt.source.strip() or not nxt.source.strip():
+                    found.append(f"{where}: Portuguese twin is empty or a copy of the English")
+            else:
+                prev = cells[i - 1] if i > 0 else None
+                if prev is None or cell_tags(prev) & set(LANG_TAGS) != {"lang-en"}:
+                    found.append(f"{where}: Portuguese cell without an English cell before it")
+        elif cell.cell_type == "code":
+            for line in source.splitlines():
+                if line.lstrip().startswith(("!", "%")):
+                    found.append(f"{where}: shell or magic line {line.strip()!r} (not allowed)")
+            installs = "pip" in source and "install" in source
+            if installs and COLAB_GUARD not in source:
+                found.append(f"{where}: installs packages outside the guarded Colab setup cell")
+            if "raises-exception" in tags:
+                found.append(f"{where}: tagged raises-exception, which Colab, VS Code and Kaggle are not known to "
+                             f"honour (Run All would stop here): catch the error and print its message")
+            if cell.get("outputs") and any(o.get("output_type") == "error" for o in cell.outputs):
+                found.append(f"{where}: stored output is an error: Run All stops at it")
+            if "checks.waiting(" in source and not cell.get("metadata", {}).get("course", {}).get("solution"):
+                found.append(f"{where}: exercise starter without its solution in the cell's metadata "
+                             f"(course.solution, see tools/answer_key.py)")
+    colab = [i for i, c in enumerate(cells) if c.cell_type == "code" and COLAB_GUARD in c.source]
+    if len(colab) != 1:
+        found.append(f"expected exactly one guarded Colab setup cell, found {len(colab)}")
+    return found
+
+
+def execute(nb, folder: Path, timeout: int = 900, kernel_name: str = "python3",
+            env: dict[str, str] | None = None):
+    """Run every cell of `nb` in a fresh kernel started in `folder`, as Run All does.
+
+    The one executor of the course's tools: refresh, the benchmark and the Colab
+    simulation (its own kernel and environment `env`) use it. No execution
+    timestamps are recorded (see `tools.nbfmt.formatted`).
+    """
+    from nbclient import NotebookClient
+
+    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name, record_timing=False,
+                            resources={"metadata": {"path": str(folder)}})
+    client.execute(**({"env": env} if env is not None else {}))
+    return nb
+
+
+def course_environment() -> None:
+    """What refresh and answer-key run the lessons with: outputs as nbval sees them, CI's data folder."""
+    os.environ.setdefault("PYTEST_CURRENT_TEST", "tools.notebooks refresh")
+    shared = ROOT.parent / "shared" / "datasets"
+    if "COURSE_DATA" not in os.environ and shared.is_dir():  # the data folder CI uses (.ci/run)
+        os.environ["COURSE_DATA"] = str(shared)
