@@ -51,7 +51,7 @@ def stage(folder: Path) -> dict[str, str]:
 
 
 def accuracy(name: str, text: str, checkpoints: list[dict]) -> float | None:
-    """The test accuracy a notebook reports: a tutorial's printed line, a lesson's checkpoint."""
+    """The test accuracy a notebook reports: a tutorial's printed line, a lesson's course check."""
     if name == "classification.ipynb":
         found = re.findall(r"Test accuracy: ([\d.]+)", text)
     elif name == "text_classification.ipynb":

@@ -1,7 +1,8 @@
 """Every learner-facing text of the helpers, in English and Brazilian Portuguese.
 
-One place for class names, error messages and quiz feedback, so the two
-languages are written (and reviewed) side by side. Used by all lessons.
+One place for class names, labels, error messages and the course checks'
+lines, so the two languages are written (and reviewed) side by side; the
+quiz's questions and feedback live in helpers/quiz.json. Used by all lessons.
 """
 
 from __future__ import annotations

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
+import re
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+import keras
+import numpy as np
+import pytest
 
-import re  # noqa: E402
-
-import keras  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from helpers import checklist, checks  # noqa: E402
+from helpers import checklist, checks
 
 # Models are compiled, never trained, so this stays fast.
 

@@ -1,13 +1,13 @@
-"""helpers.checks (checkpoints, answers), helpers.quiz and helpers.texts; the checklist is in test_checklist.py."""
+"""helpers.checks (course checks, answers), helpers.quiz and helpers.texts; the checklist is in test_checklist.py."""
 
 from __future__ import annotations
 
-import re  # noqa: E402
-import string  # noqa: E402
+import re
+import string
 
-import pytest  # noqa: E402
+import pytest
 
-from helpers import checks, quiz, texts  # noqa: E402
+from helpers import checks, quiz, texts
 
 
 def test_at_least_passes_and_prints_both_languages(capsys):
