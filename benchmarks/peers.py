@@ -15,7 +15,7 @@ import statistics
 from pathlib import Path
 
 from helpers import data
-from tools import localnet
+from tools import lessons, localnet
 
 IMDB_URL = "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"
 ROOT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"
@@ -56,10 +56,11 @@ def accuracy(name: str, text: str, checkpoints: list[dict]) -> float | None:
         found = re.findall(r"Test accuracy: ([\d.]+)", text)
     elif name == "text_classification.ipynb":
         found = re.findall(r"Accuracy:\s+([\d.]+)", text)  # model.evaluate's; the export model's 0.5 is a dict
-    else:
-        wanted = {"02_evaluate_and_predict.ipynb": "test accuracy",
-                  "03_overfitting_with_text.ipynb": "best epoch, test accuracy"}[name]
-        found = [c["value"] for c in checkpoints if c["name"] == wanted]
+    else:  # the lesson's course check that its metadata compares with the classic text (course.classic)
+        import nbformat
+
+        wanted = lessons.classic_figures(nbformat.read(lessons.NOTEBOOK_DIR / name, as_version=4))
+        found = [c["value"] for c in checkpoints if c["name"] in wanted]
     return float(found[0]) if found else None
 
 

@@ -42,11 +42,13 @@ from helpers import checks  # noqa: E402
 from tools import lessons  # noqa: E402
 
 LESSON_BUDGET_S, COURSE_BUDGET_S = 30, 150
-CLASSIC = {  # course check's English label -> what the classic text reported for it
-    "test accuracy": "0.884 (the bilingual copy of TensorFlow's classification tutorial)",
-    "best epoch, test accuracy": "0.872 (the Portuguese IMDB blog post, 40 epochs, no mask)",
-    "cross-entropy validation accuracy": "none: the colour video reports no accuracy",
-}
+
+
+def classic(name: str) -> dict[str, str]:
+    """Course-check label -> the classic text's figure, as the lesson's check cells keep it (course.classic)."""
+    import nbformat
+
+    return lessons.classic_figures(nbformat.read(lessons.NOTEBOOK_DIR / name, as_version=4))
 
 # Runs in a child process, so that its RUSAGE_CHILDREN is the kernel's alone.
 RUN_ONE = """
@@ -255,9 +257,10 @@ def main(argv: list[str]) -> int:
               "| notebook | course check | reached | promised (bound) | classic text |",
               "| --- | --- | ---: | ---: | --- |"]
     for name, r in rows:
+        figures = classic(name)
         for c in r["checkpoints"]:
             promised = f"≥ {c['bound']}" if c["bound"] else f"{c['low']} to {c['high']}"
-            lines.append(f"| {name} | {c['name']} | {c['value']} | {promised} | {CLASSIC.get(c['name'], '')} |")
+            lines.append(f"| {name} | {c['name']} | {c['value']} | {promised} | {figures.get(c['name'], '')} |")
     lines += ["", *compute_limit()]
     if peers_dir is not None:
         lines += peers_rounds(peers_dir, rounds)

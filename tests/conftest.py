@@ -16,20 +16,6 @@ matplotlib.use("Agg")  # no windows; figures are inspected, not shown
 IN_CI = os.environ.get("CI") == "true"
 COURSE_DATA = Path(os.environ.get("COURSE_DATA", "/nonexistent"))
 
-# What a learner may see on stderr while a lesson runs, beside nothing: each warning the lesson shows on
-# purpose, with its reason (the browser test and the Colab simulation; a stale entry fails the browser test).
-INTENDED_STDERR = {
-    "04_softmax_vs_cross_entropy.ipynb": [
-        (r"RuntimeWarning: overflow encountered in exp", "section 1 shows e^1000 overflowing float64"),
-        (r"RuntimeWarning: invalid value encountered in divide", "section 1: infinity / infinity gives nan"),
-    ],
-    "05_compile_checklist.ipynb": [
-        (r"UserWarning: You are using a softmax over axis -1 of a tensor of shape \(\w+, 1\)",
-         "section 6: Keras's only hint of the softmax-over-one-unit mistake, which the text points at"),
-    ],
-}
-
-
 def learner_env(**extra: str) -> dict[str, str]:
     """The environment of a learner's shell: none of pytest's or the test set-up's variables."""
     env = {k: v for k, v in os.environ.items()

@@ -2,7 +2,7 @@
 
 What a learner sees is checked, not only what nbval compares: no cell may show
 an error or any stderr output the lesson does not mean to show
-(INTENDED_STDERR in tests/conftest.py lists those, each with its reason), every plot cell must show
+(each such warning is in its cell's metadata, course.intended_stderr, with its reason), every plot cell must show
 its figure, and lesson 04's colour picker must render as a widget with its
 first picture. The kernel runs as in a learner's JupyterLab: without
 PYTEST_CURRENT_TEST (under it ipykernel stops capturing TensorFlow's C++ log
@@ -32,7 +32,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tests.conftest import IN_CI, INTENDED_STDERR, learner_env, unexpected_stderr
+from tests.conftest import IN_CI, learner_env, unexpected_stderr
 from tools import lessons
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -205,7 +205,7 @@ def test_lesson_runs_in_jupyterlab_as_a_learner_sees_it(lab, browser, path):
     with open(ARTIFACTS / "browser-times.md", "a") as times:
         times.write(f"| {path.name} | {report['seconds']:.1f} |\n")
     print(f"{path.name}: Run All took {report['seconds']:.1f} s in JupyterLab")
-    assert problems_in(report, INTENDED_STDERR.get(path.name, [])) == []
+    assert problems_in(report, lessons.intended_stderr(nb)) == []
     if "ipywidgets" in "".join(c.source for c in nb.cells):
         assert report["widget"]["sliders"] >= 3, "the colour picker rendered as a widget"
         assert report["widget"]["pictures"] >= 1, "the colour picker drew its first picture at once"
@@ -214,7 +214,11 @@ def test_lesson_runs_in_jupyterlab_as_a_learner_sees_it(lab, browser, path):
 
 def test_intended_stderr_is_still_shown(lab, browser):
     """Each allowed warning really appears: a stale entry would hide nothing and say nothing."""
-    for name, intended in INTENDED_STDERR.items():
+    intended_by_lesson = {p.name: lessons.intended_stderr(nbformat.read(p, as_version=4)) for p in PATHS}
+    assert any(intended_by_lesson.values()), "lessons 04 and 05 show warnings on purpose"
+    for name, intended in intended_by_lesson.items():
+        if not intended:
+            continue
         saved = nbformat.read(lab[2] / name, as_version=4)
         text = "".join(o.text for c in saved.cells if c.cell_type == "code" for o in c.outputs
                        if o.output_type == "stream" and o.name == "stderr")

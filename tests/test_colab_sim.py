@@ -34,7 +34,7 @@ import pytest
 from nbclient.exceptions import CellExecutionError
 
 from helpers import checks, data
-from tests.conftest import COURSE_DATA, IN_CI, INTENDED_STDERR, unexpected_stderr
+from tests.conftest import COURSE_DATA, IN_CI, unexpected_stderr
 from tools import colab, lessons, localnet
 
 pytestmark = [pytest.mark.slow, pytest.mark.colab]
@@ -207,7 +207,7 @@ def test_every_lesson_runs_as_on_colab(runtime, monkeypatch):
         if len(checks.read_checkpoints(stdout)) != promised:
             problems.append(f"{path.name}: {len(checks.read_checkpoints(stdout))} checkpoints passed of {promised}")
         problems += [f"{path.name}: {p}" for p in
-                     stderr_problems(nb, [PROGRESS_BAR, *INTENDED_STDERR.get(path.name, []),
+                     stderr_problems(nb, [PROGRESS_BAR, *lessons.intended_stderr(nb),
                                           *(OLDEST_STDERR if runtime["name"] == "oldest" else [])])]
     added = freeze(runtime["python"]) - runtime["before"]
     removed = runtime["before"] - freeze(runtime["python"])

@@ -26,6 +26,27 @@ def cell_tags(cell) -> set[str]:
     return set(cell.get("metadata", {}).get("tags", []))
 
 
+def course(cell) -> dict:
+    """The facts the course keeps with a cell, in its metadata under "course":
+
+    - "ignore_output": why nbval cannot compare the cell's output (it carries the nbval-ignore-output tag);
+    - "intended_stderr": [[regex of a warning's first line, why the lesson shows it], ...];
+    - "classic": {"check": English label of the cell's course check, "figure": what the classic text reported};
+    - "solution": an exercise starter's solution (tools.answer_key).
+    """
+    return cell.get("metadata", {}).get("course", {})
+
+
+def intended_stderr(nb) -> list[tuple[str, str]]:
+    """Every warning `nb` shows on purpose: (regex on its first line, why), from its cells' metadata."""
+    return [(pattern, why) for cell in nb.cells for pattern, why in course(cell).get("intended_stderr", [])]
+
+
+def classic_figures(nb) -> dict[str, str]:
+    """Course-check label -> the classic text's figure for it, from the check cells' metadata."""
+    return {c["check"]: c["figure"] for cell in nb.cells if (c := course(cell).get("classic"))}
+
+
 def _shape(text: str) -> tuple:
     """What a paired cell must share with its translation: structure, code, links, numbers of items."""
     lines = text.splitlines()
@@ -80,7 +101,23 @@ def problems(nb) -> list[str]:
                              f"honour (Run All would stop here): catch the error and print its message")
             if cell.get("outputs") and any(o.get("output_type") == "error" for o in cell.outputs):
                 found.append(f"{where}: stored output is an error: Run All stops at it")
-            if "checks.waiting(" in source and not cell.get("metadata", {}).get("course", {}).get("solution"):
+            facts = course(cell)
+            if ("nbval-ignore-output" in tags) != bool(facts.get("ignore_output")):
+                found.append(f"{where}: the nbval-ignore-output tag and the reason in its metadata "
+                             f"(course.ignore_output) come together")
+            elif len(facts.get("ignore_output", "x" * 21)) <= 20:
+                found.append(f"{where}: say why nbval cannot compare this output (course.ignore_output)")
+            if "classic" in facts and f'"{facts["classic"]["check"]}"' not in source:
+                found.append(f"{where}: course.classic names the check {facts['classic']['check']!r}, "
+                             f"which this cell does not make")
+            for pattern, why in facts.get("intended_stderr", []):
+                try:
+                    re.compile(pattern)
+                except re.error:
+                    found.append(f"{where}: intended_stderr {pattern!r} is not a regular expression")
+                if len(why) <= 10:
+                    found.append(f"{where}: say why the lesson shows {pattern!r}")
+            if "checks.waiting(" in source and not facts.get("solution"):
                 found.append(f"{where}: exercise starter without its solution in the cell's metadata "
                              f"(course.solution, see tools/answer_key.py)")
     colab = [i for i, c in enumerate(cells) if c.cell_type == "code" and COLAB_GUARD in c.source]
