@@ -35,7 +35,8 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent  # run_one.py and compute.py run in child processes from here
+ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))  # tools/ is not installed: it is found from here
 
 from helpers import checks  # noqa: E402
@@ -50,26 +51,12 @@ def classic(name: str) -> dict[str, str]:
 
     return lessons.classic_figures(nbformat.read(lessons.NOTEBOOK_DIR / name, as_version=4))
 
-# Runs in a child process, so that its RUSAGE_CHILDREN is the kernel's alone.
-RUN_ONE = """
-import json, resource, sys, time
-import nbformat
-sys.path.insert(0, sys.argv[3])
-from tools.lessons import execute
-nb = nbformat.read(sys.argv[1], as_version=4)
-start = time.perf_counter()
-execute(nb, sys.argv[2], env=json.loads(sys.argv[4]) if len(sys.argv) > 4 else None)
-seconds = time.perf_counter() - start
-text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
-peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024, "stdout": text}))
-"""
 
 
 def run(path: Path, folder: Path | None = None, env: dict[str, str] | None = None) -> dict:
     """Execute `path` in a fresh kernel started in `folder` (default: beside it), with `env` if given."""
     extra = [json.dumps(env)] if env is not None else []
-    done = subprocess.run([sys.executable, "-c", RUN_ONE, str(path), str(folder or path.parent), str(ROOT), *extra],
+    done = subprocess.run([sys.executable, str(HERE / "run_one.py"), str(path), str(folder or path.parent), *extra],
                           capture_output=True, text=True, check=True)
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["text"] = result.pop("stdout")
@@ -77,52 +64,10 @@ def run(path: Path, folder: Path | None = None, env: dict[str, str] | None = Non
     return result
 
 
-# The lesson-01 MLP (784-128-10, batch 32) against this CPU's float32 matmul speed, in a child process.
-COMPUTE = """
-import json, os, statistics, sys, time
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
-sys.path.insert(0, sys.argv[1])
-import keras, tensorflow as tf
-from helpers import data
-EPOCHS = 5
-best = 0.0
-for n in (1024, 2048, 4096):
-    a, b = tf.random.normal((n, n)), tf.random.normal((n, n))
-    f = tf.function(lambda a, b: tf.matmul(a, b))
-    f(a, b).numpy()
-    for _ in range(3):
-        start = time.perf_counter()
-        for _ in range(5):
-            r = f(a, b)
-        r.numpy()
-        best = max(best, 2 * n ** 3 * 5 / (time.perf_counter() - start) / 1e9)
-(x, y), _ = data.load_fashion_mnist()
-x = x.astype("float32") / 255
-gflop = 6 * len(x) * (784 * 128 + 128 * 10) / 1e9  # forward and backward pass of one epoch
-out = {"gflops": best, "epoch_gflop": gflop}
-class Clock(keras.callbacks.Callback):  # seconds of every epoch
-    def __init__(self):
-        super().__init__()
-        self.seconds = []
-    def on_epoch_begin(self, epoch, logs=None):
-        self.start = time.perf_counter()
-    def on_epoch_end(self, epoch, logs=None):
-        self.seconds.append(time.perf_counter() - self.start)
-for label, settings in (("default", {}), ("lessons", {"steps_per_execution": 100, "jit_compile": True})):
-    model = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(),
-                              keras.layers.Dense(128, activation="relu"), keras.layers.Dense(10)])
-    model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), **settings)
-    model.fit(x, y, epochs=1, verbose=0)  # tracing and compiling
-    clock = Clock()
-    model.fit(x, y, epochs=EPOCHS, verbose=0, callbacks=[clock])
-    out[label] = {"best": min(clock.seconds), "median": statistics.median(clock.seconds)}
-out["epochs"] = EPOCHS
-print(json.dumps(out))
-"""
 
 
 def compute_limit() -> list[str]:
-    done = subprocess.run([sys.executable, "-c", COMPUTE, str(ROOT)], capture_output=True, text=True, check=True)
+    done = subprocess.run([sys.executable, str(HERE / "compute.py")], capture_output=True, text=True, check=True)
     m = json.loads(done.stdout.strip().splitlines()[-1])
     limit, n = m["epoch_gflop"] / m["gflops"], m["epochs"]
     return ["## The lesson-01 MLP against this CPU's compute limit", "",
