@@ -178,25 +178,13 @@ def test_lint_catches_a_name_defined_only_in_the_colab_cell():
 
 # --- the course's machinery stays out of the learner's code ----------------------------
 
-COURSE_CHECK = "# Course check · Verificação do curso"
 SPEED_SETTINGS = ("steps_per_execution", "jit_compile")
+COURSE_CHECK = lessons.COURSE_CHECK
 
 
 def course_check_problems(nb) -> list[str]:
-    """Checks that back the text live in their own marked cells, which neither train nor plot."""
-    found = []
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type != "code" or "checks.waiting(" in cell.source:  # exercise starters check themselves
-            continue
-        calls = "checks.at_least(" in cell.source or "checks.between(" in cell.source
-        marked = cell.source.startswith(COURSE_CHECK + "\n")
-        if calls and not marked:
-            found.append(f"cell {i}: a course check outside a cell that starts with {COURSE_CHECK!r}")
-        if marked and any(word in cell.source for word in (".fit(", "plt.", "plots.", "print(")):
-            found.append(f"cell {i}: a course-check cell that trains, plots or prints")
-        if marked and not calls:
-            found.append(f"cell {i}: marked as a course check but checks nothing")
-    return found
+    """The problems lessons.problems finds with course-check cells."""
+    return [p for p in lessons.problems(nb) if "course check" in p or "course-check" in p]
 
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)

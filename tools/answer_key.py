@@ -38,11 +38,6 @@ class AnswerKeyError(ValueError):
     """A quiz cell or exercise starter the answer key cannot fill in."""
 
 
-def solution(cell) -> dict | None:
-    """The solution record of a starter cell, or None."""
-    return cell.get("metadata", {}).get("course", {}).get("solution")
-
-
 def _set(source: str, name: str, expression: str) -> str:
     """`source` with the top-level line ``name = ...`` assigned `expression` instead."""
     pattern = re.compile(rf"^{re.escape(name)} = [^\n#]*?(?=\s*(#|$))", re.MULTILINE)
@@ -70,7 +65,7 @@ def fill_in(nb, questions=None):
                 source = source.replace(match.group(0), f'checks.answer("{qid}", {answer})', 1)
             else:
                 source = _set(source, given, answer)
-        record = solution(cell)
+        record = lessons.course(cell).get("solution")
         if "checks.waiting(" in source and not record:
             raise AnswerKeyError(f"cell {i}: an exercise starter without a solution in its metadata")
         if record:

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
 LANG_TAGS = ("lang-en", "lang-pt")
 COLAB_GUARD = 'if "google.colab" in sys.modules:'
+COURSE_CHECK = "# Course check · Verificação do curso"  # the first line of a cell of the course's checks
 
 
 def notebook_paths(args: list[str] | None = None, folder: Path = NOTEBOOK_DIR) -> list[Path]:
@@ -59,6 +60,22 @@ def _shape(text: str) -> tuple:
     )
 
 
+def _course_check_problems(source: str) -> list[str]:
+    """Checks that back the text live in their own marked cells, which neither train, plot nor print."""
+    if "checks.waiting(" in source:  # exercise starters check their own outcome
+        return []
+    calls = "checks.at_least(" in source or "checks.between(" in source
+    marked = source.startswith(COURSE_CHECK + "\n")
+    found = []
+    if calls and not marked:
+        found.append(f"a course check outside a cell that starts with {COURSE_CHECK!r}")
+    if marked and any(word in source for word in (".fit(", "plt.", "plots.", "print(")):
+        found.append("a course-check cell that trains, plots or prints")
+    if marked and not calls:
+        found.append("marked as a course check but checks nothing")
+    return found
+
+
 def problems(nb) -> list[str]:
     """Everything in notebook `nb` (an nbformat node) that breaks the course conventions."""
     found = []
@@ -101,11 +118,12 @@ def problems(nb) -> list[str]:
                              f"honour (Run All would stop here): catch the error and print its message")
             if cell.get("outputs") and any(o.get("output_type") == "error" for o in cell.outputs):
                 found.append(f"{where}: stored output is an error: Run All stops at it")
+            found += [f"{where}: {p}" for p in _course_check_problems(source)]
             facts = course(cell)
             if ("nbval-ignore-output" in tags) != bool(facts.get("ignore_output")):
                 found.append(f"{where}: the nbval-ignore-output tag and the reason in its metadata "
                              f"(course.ignore_output) come together")
-            elif len(facts.get("ignore_output", "x" * 21)) <= 20:
+            elif "ignore_output" in facts and len(facts["ignore_output"]) <= 20:
                 found.append(f"{where}: say why nbval cannot compare this output (course.ignore_output)")
             if "classic" in facts and f'"{facts["classic"]["check"]}"' not in source:
                 found.append(f"{where}: course.classic names the check {facts['classic']['check']!r}, "

@@ -32,8 +32,6 @@ from tools.editions import editions
 from tools.lessons import course_environment, execute, notebook_paths, problems
 from tools.nbfmt import format_notebooks
 
-__all__ = ["check", "execute", "main", "refresh"]  # execute: what benchmarks' older scripts import from here
-
 
 def check(paths: list[Path]) -> int:
     import nbformat
