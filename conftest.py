@@ -63,6 +63,8 @@ def part(nodeid: str) -> str:
         return "Colab simulation"
     if nodeid.startswith("tests/test_answer_key.py"):
         return "answer key (every exercise solved)"
+    if nodeid.startswith("tests/test_wheelhouse.py::test_a_fresh") or "test_a_wheelhouse_for" in nodeid:
+        return "installs (wheelhouses, the offline set-up)"
     return "unit and notebook-rule tests"
 
 

@@ -5,10 +5,13 @@
     python3 course.py fresh NN [NN ...]                     # a clean copy of lesson NN in my-lessons/
     python3 course.py test [PYTEST ARGS]                    # set up .venv and run every test (nbval included)
     python3 course.py test --quick [PYTEST ARGS]            # only the fast tests: no nbval, browser or Colab
+    python3 course.py wheelhouse DIR [--platform P] [--python X.Y]  # gather a class's wheels (tools/wheelhouse.py)
 
 Set-up: creates the virtual environment .venv/ beside this file and installs
-requirements.txt into it; it reinstalls only when requirements.txt or
-pyproject.toml changed.
+requirements.txt into it (`test` adds the authors' tools, requirements-dev.txt);
+it reinstalls only when those files or pyproject.toml changed. With
+COURSE_WHEELS set to a wheelhouse (a folder, or the address where a teacher
+serves one), it installs from there alone, never from the internet.
 
 `lab` works in my-lessons/, a git-ignored folder holding your own copies of
 the lessons (made once; your changes and outputs stay there), so the
@@ -29,12 +32,14 @@ import json
 import locale
 import os
 import platform
+import re
 import secrets
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.request
 import venv
 from pathlib import Path
 
@@ -49,33 +54,89 @@ COPIES = ".course-copies.json"  # which version of each lesson a copy was made f
 START = "00_start_here.ipynb"
 SUPPORTED = ((3, 11), (3, 13))  # TensorFlow 2.21 ships wheels for 3.10-3.13, Keras 3.15 needs 3.11+
 IDLE_KERNEL_S = 30 * 60
+REQUIREMENTS = ("requirements.txt", "requirements-dev.txt")  # a learner's set; the authors' tools added to it
 
 
-def setup() -> None:
-    """Create .venv and install requirements.txt, unless already done for these files."""
+def wheel_source() -> list[str]:
+    """pip's options for COURSE_WHEELS (a folder or an address): its wheels alone; [] without it."""
+    source = os.environ.get("COURSE_WHEELS", "").strip()
+    if not source:
+        return []
+    if "://" in source:
+        try:
+            with urllib.request.urlopen(source, timeout=15) as response:
+                listing = response.read().decode("utf-8", "replace")
+        except (OSError, ValueError) as error:
+            sys.exit(texts.message("wheels_unreachable", source=source, error=error))
+        has_wheels = ".whl" in listing
+    else:
+        folder = Path(source).expanduser().resolve()
+        if not folder.is_dir():
+            sys.exit(texts.message("wheels_unreachable", source=source, error="no such folder"))
+        source, has_wheels = str(folder), any(folder.glob("*.whl"))
+    if not has_wheels:
+        sys.exit(texts.message("wheels_empty", source=source))
+    print(texts.message("wheels_using", source=source), flush=True)
+    return ["--no-index", "--find-links", source]
+
+
+def pip_install(options: list[str], *args: str) -> None:
+    """pip install into .venv; on failure, say why (a wheel missing from COURSE_WHEELS by name) and stop."""
+    done = subprocess.run([str(PYTHON), "-m", "pip", "install", "-q", *options, *args], cwd=ROOT,
+                          stderr=subprocess.PIPE, text=True)
+    if done.returncode == 0:
+        return
+    print(done.stderr, file=sys.stderr, end="")
+    missing = re.findall(r"No matching distribution found for (\S+)", done.stderr)
+    if options and missing:
+        machine = {("linux", "x86_64"): "linux_x86_64", ("win32", "AMD64"): "win_amd64",
+                   ("darwin", "arm64"): "macos_arm64"}.get((sys.platform, platform.machine()))
+        command = f"`python3 course.py wheelhouse DIR --platform {machine} --python {python_version()}`"
+        sys.exit(texts.message("wheels_missing", source=options[-1], missing=", ".join(missing),
+                               machine=f"{platform.system()} {platform.machine()}, Python {python_version()}",
+                               command=command if machine else "`python3 course.py wheelhouse DIR`"))
+    sys.exit(texts.message("setup_failed"))
+
+
+def python_version() -> str:
+    return "{}.{}".format(*sys.version_info[:2])
+
+
+def setup(authors: bool = False) -> None:
+    """Create .venv and install requirements.txt (with authors, requirements-dev.txt too), unless done already.
+
+    A stamp per file set records what was installed; it is removed before an install and written only
+    after a whole one, so a failed set-up never leaves a .venv that looks ready.
+    """
     if not SUPPORTED[0] <= sys.version_info[:2] <= SUPPORTED[1]:
         sys.exit(f"Python {sys.version.split()[0]}: the course needs Python 3.11 to 3.13 "
                  f"(TensorFlow 2.21 and Keras 3.15). Run this with one of those (e.g. python3.11 course.py ...).\n"
                  f"O curso precisa de Python 3.11 a 3.13. Rode com uma dessas versões.")
+    sets = REQUIREMENTS if authors else REQUIREMENTS[:1]
+    stamps = {name: VENV / f"course-{Path(name).stem}.sha256" for name in sets}
+    wanted = {name: hashlib.sha256(b"".join((ROOT / f).read_bytes() for f in ("pyproject.toml", *sets[:i + 1])))
+              .hexdigest() for i, name in enumerate(sets)}
+    if all(stamps[n].exists() and stamps[n].read_text() == wanted[n] for n in sets):
+        return
+    options = wheel_source()
     if not PYTHON.exists():
         print(f"Creating {VENV} ...", flush=True)
         venv.create(VENV, with_pip=True)
-    stamp = VENV / "course-requirements.sha256"
-    wanted = hashlib.sha256(b"".join((ROOT / f).read_bytes()
-                                     for f in ("requirements.txt", "pyproject.toml"))).hexdigest()
-    if stamp.exists() and stamp.read_text() == wanted:
-        return
-    print("Installing requirements.txt into .venv (the first time takes a few minutes) ...", flush=True)
-    pip = [str(PYTHON), "-m", "pip"]
-    subprocess.run([*pip, "install", "-q", "--upgrade", "pip"], cwd=ROOT, check=True)
+    for stamp in VENV.glob("course-*.sha256"):
+        stamp.unlink()
+    print(f"Installing {' and '.join(sets)} into .venv (the first time takes a few minutes) ...", flush=True)
+    pip_install(options, "--upgrade", "pip")
     # Linux x86-64 gets the CPU build, tensorflow-cpu (see requirements.txt). Both builds install the
     # same `tensorflow` folder, so one made before that change is removed first, not overwritten.
     if sys.platform == "linux" and platform.machine() == "x86_64":
-        shown = subprocess.run([*pip, "show", "tensorflow"], capture_output=True, text=True).stdout
+        shown = subprocess.run([str(PYTHON), "-m", "pip", "show", "tensorflow"], capture_output=True,
+                               text=True).stdout
         if shown.startswith("Name: tensorflow\n"):
-            subprocess.run([*pip, "uninstall", "-q", "-y", "tensorflow", "tensorflow-cpu"], cwd=ROOT, check=True)
-    subprocess.run([*pip, "install", "-q", "-r", "requirements.txt"], cwd=ROOT, check=True)
-    stamp.write_text(wanted)
+            subprocess.run([str(PYTHON), "-m", "pip", "uninstall", "-q", "-y", "tensorflow", "tensorflow-cpu"],
+                           cwd=ROOT, check=True)
+    pip_install(options, "-r", sets[-1])
+    for name in sets:
+        stamps[name].write_text(wanted[name])
 
 
 def _digest(path: Path) -> str:
@@ -228,14 +289,16 @@ def lab(argv: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("lab", "test", "fresh"):
+    if not argv or argv[0] not in ("lab", "test", "fresh", "wheelhouse"):
         print(__doc__)
         return 2
     if argv[0] == "fresh":
         return fresh(argv[1:])
-    setup()
+    setup(authors=argv[0] == "test")
     if argv[0] == "lab":
         return lab(argv[1:])
+    if argv[0] == "wheelhouse":
+        return subprocess.call([str(PYTHON), "-m", "tools.wheelhouse", *argv[1:]], cwd=ROOT)
     args = argv[1:]
     if "--quick" in args:  # unit tests, notebook rules, format and lint: what is not marked slow
         args = ["-m", "not slow", *[a for a in args if a != "--quick"]]

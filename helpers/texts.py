@@ -55,6 +55,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "course_open": ("Open the course at this address:", "Abra o curso neste endereço:"),
     "course_running": ("Your lessons are in {folder}. Stop with Ctrl+C.",
                        "Suas lições ficam em {folder}. Pare com Ctrl+C."),
+    "wheels_using": ("Installing from the wheelhouse {source} alone (COURSE_WHEELS): nothing comes from the internet.",
+                     "Instalando só da wheelhouse {source} (COURSE_WHEELS): nada vem da internet."),
+    "wheels_unreachable": (
+        "COURSE_WHEELS={source}: cannot read it ({error}). Check the folder, or the address and that the teacher's "
+        "`python3 -m http.server` is running on this network; or unset COURSE_WHEELS to install from the internet.",
+        "COURSE_WHEELS={source}: não foi possível ler ({error}). Confira a pasta, ou o endereço e se o "
+        "`python3 -m http.server` do professor está rodando nesta rede; ou apague COURSE_WHEELS para instalar "
+        "da internet.",
+    ),
+    "wheels_empty": (
+        "COURSE_WHEELS={source} holds no wheels (.whl files): is it the folder `python3 course.py wheelhouse` made?",
+        "COURSE_WHEELS={source} não tem wheels (arquivos .whl): é a pasta que o `python3 course.py wheelhouse` "
+        "criou?",
+    ),
+    "wheels_missing": (
+        "The wheelhouse {source} has no wheel of {missing} for this machine ({machine}), so the course's "
+        "packages were not installed.\nAsk your teacher to add this machine's wheels ({command} on the "
+        "teacher's computer, or `python3 course.py wheelhouse DIR` on a machine like this one), or unset "
+        "COURSE_WHEELS to install from the internet.",
+        "A wheelhouse {source} não tem wheel de {missing} para esta máquina ({machine}), então os pacotes do "
+        "curso não foram instalados.\nPeça ao professor que acrescente as wheels desta máquina ({command} "
+        "no computador do professor, ou `python3 course.py wheelhouse PASTA` numa máquina igual a esta), ou "
+        "apague COURSE_WHEELS para instalar da internet.",
+    ),
+    "setup_failed": (
+        "Setting up .venv failed (see above). It is not marked ready: the next run tries again.",
+        "A preparação do .venv falhou (veja acima). Ele não ficou marcado como pronto: a próxima execução tenta "
+        "de novo.",
+    ),
+    "wheels_gathered": (
+        "{folder}: {files} files, {mb} MB (what is there: {index}).\n"
+        "Serve it to the class:   cd {folder} && python3 -m http.server 8000\n"
+        "Each learner then runs:  COURSE_WHEELS=http://<this computer's address>:8000/ python3 course.py lab\n"
+        "or, from a copy of the folder (a USB stick):  COURSE_WHEELS=/path/to/the/copy python3 course.py lab",
+        "{folder}: {files} arquivos, {mb} MB (o que há: {index}).\n"
+        "Sirva a pasta para a turma:  cd {folder} && python3 -m http.server 8000\n"
+        "Cada aluno então roda:       COURSE_WHEELS=http://<endereço deste computador>:8000/ python3 course.py lab\n"
+        "ou, de uma cópia da pasta (um pen drive):  COURSE_WHEELS=/caminho/da/cópia python3 course.py lab",
+    ),
     "prepare_ready": ("The course can run offline.", "O curso pode rodar offline."),
     "prepare_not_ready": ("The course cannot run offline yet: see above.",
                           "O curso ainda não pode rodar offline: veja acima."),
