@@ -82,19 +82,29 @@ def wheel_source() -> list[str]:
 
 def pip_install(options: list[str], *args: str) -> None:
     """pip install into .venv; on failure, say why (a wheel missing from COURSE_WHEELS by name) and stop."""
-    done = subprocess.run([str(PYTHON), "-m", "pip", "install", "-q", *options, *args], cwd=ROOT,
-                          stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(
+        [str(PYTHON), "-m", "pip", "install", "-q", *options, *args], cwd=ROOT, stderr=subprocess.PIPE, text=True
+    )
     if done.returncode == 0:
         return
     print(done.stderr, file=sys.stderr, end="")
     missing = re.findall(r"No matching distribution found for (\S+)", done.stderr)
     if options and missing:
-        machine = {("linux", "x86_64"): "linux_x86_64", ("win32", "AMD64"): "win_amd64",
-                   ("darwin", "arm64"): "macos_arm64"}.get((sys.platform, platform.machine()))
+        machine = {
+            ("linux", "x86_64"): "linux_x86_64",
+            ("win32", "AMD64"): "win_amd64",
+            ("darwin", "arm64"): "macos_arm64",
+        }.get((sys.platform, platform.machine()))
         command = f"`python3 course.py wheelhouse DIR --platform {machine} --python {python_version()}`"
-        sys.exit(texts.message("wheels_missing", source=options[-1], missing=", ".join(missing),
-                               machine=f"{platform.system()} {platform.machine()}, Python {python_version()}",
-                               command=command if machine else "`python3 course.py wheelhouse DIR`"))
+        sys.exit(
+            texts.message(
+                "wheels_missing",
+                source=options[-1],
+                missing=", ".join(missing),
+                machine=f"{platform.system()} {platform.machine()}, Python {python_version()}",
+                command=command if machine else "`python3 course.py wheelhouse DIR`",
+            )
+        )
     sys.exit(texts.message("setup_failed"))
 
 
@@ -109,13 +119,17 @@ def setup(authors: bool = False) -> None:
     after a whole one, so a failed set-up never leaves a .venv that looks ready.
     """
     if not SUPPORTED[0] <= sys.version_info[:2] <= SUPPORTED[1]:
-        sys.exit(f"Python {sys.version.split()[0]}: the course needs Python 3.11 to 3.13 "
-                 f"(TensorFlow 2.21 and Keras 3.15). Run this with one of those (e.g. python3.11 course.py ...).\n"
-                 f"O curso precisa de Python 3.11 a 3.13. Rode com uma dessas versões.")
+        sys.exit(
+            f"Python {sys.version.split()[0]}: the course needs Python 3.11 to 3.13 "
+            f"(TensorFlow 2.21 and Keras 3.15). Run this with one of those (e.g. python3.11 course.py ...).\n"
+            f"O curso precisa de Python 3.11 a 3.13. Rode com uma dessas versões."
+        )
     sets = REQUIREMENTS if authors else REQUIREMENTS[:1]
     stamps = {name: VENV / f"course-{Path(name).stem}.sha256" for name in sets}
-    wanted = {name: hashlib.sha256(b"".join((ROOT / f).read_bytes() for f in ("pyproject.toml", *sets[:i + 1])))
-              .hexdigest() for i, name in enumerate(sets)}
+    wanted = {
+        name: hashlib.sha256(b"".join((ROOT / f).read_bytes() for f in ("pyproject.toml", *sets[: i + 1]))).hexdigest()
+        for i, name in enumerate(sets)
+    }
     if all(stamps[n].exists() and stamps[n].read_text() == wanted[n] for n in sets):
         return
     options = wheel_source()
@@ -129,11 +143,13 @@ def setup(authors: bool = False) -> None:
     # Linux x86-64 gets the CPU build, tensorflow-cpu (see requirements.txt). Both builds install the
     # same `tensorflow` folder, so one made before that change is removed first, not overwritten.
     if sys.platform == "linux" and platform.machine() == "x86_64":
-        shown = subprocess.run([str(PYTHON), "-m", "pip", "show", "tensorflow"], capture_output=True,
-                               text=True).stdout
+        shown = subprocess.run([str(PYTHON), "-m", "pip", "show", "tensorflow"], capture_output=True, text=True).stdout
         if shown.startswith("Name: tensorflow\n"):
-            subprocess.run([str(PYTHON), "-m", "pip", "uninstall", "-q", "-y", "tensorflow", "tensorflow-cpu"],
-                           cwd=ROOT, check=True)
+            subprocess.run(
+                [str(PYTHON), "-m", "pip", "uninstall", "-q", "-y", "tensorflow", "tensorflow-cpu"],
+                cwd=ROOT,
+                check=True,
+            )
     pip_install(options, "-r", sets[-1])
     for name in sets:
         stamps[name].write_text(wanted[name])
@@ -195,8 +211,11 @@ def trust_copies() -> None:
     signed by JupyterLab itself when it was saved.
     """
     record = _copies()
-    same = [str(MINE / name) for name, digest in sorted(record.items())
-            if (MINE / name).exists() and _digest(MINE / name) == digest]
+    same = [
+        str(MINE / name)
+        for name, digest in sorted(record.items())
+        if (MINE / name).exists() and _digest(MINE / name) == digest
+    ]
     if same:
         subprocess.run([str(PYTHON), "-c", TRUST, *same], check=True)
 
@@ -268,20 +287,31 @@ def lab(argv: list[str]) -> int:
     trust_copies()
     port, token = free_port(), secrets.token_hex(24)
     url = f"http://localhost:{port}/lab/tree/{START}?token={token}"
-    command = [str(PYTHON), "-m", "jupyterlab", f"--ServerApp.root_dir={MINE}",
-               f"--ServerApp.default_url=/lab/tree/{START}", f"--ServerApp.port={port}",
-               "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", "--ServerApp.log_level=WARN",
-               f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_S}",
-               "--MappingKernelManager.cull_interval=300", "--MappingKernelManager.cull_connected=False",
-               "--MappingKernelManager.cull_busy=False",
-               # Encrypted kernel sockets (CurveZMQ, where the kernel supports them): without them ipykernel 7.4
-               # prints "Kernel is running over TCP without encryption" in this terminal for every lesson opened.
-               "--MappingKernelManager.transport_encryption=auto", *extra]
+    command = [
+        str(PYTHON),
+        "-m",
+        "jupyterlab",
+        f"--ServerApp.root_dir={MINE}",
+        f"--ServerApp.default_url=/lab/tree/{START}",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        "--ServerApp.log_level=WARN",
+        f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_S}",
+        "--MappingKernelManager.cull_interval=300",
+        "--MappingKernelManager.cull_connected=False",
+        "--MappingKernelManager.cull_busy=False",
+        # Encrypted kernel sockets (CurveZMQ, where the kernel supports them): without them ipykernel 7.4
+        # prints "Kernel is running over TCP without encryption" in this terminal for every lesson opened.
+        "--MappingKernelManager.transport_encryption=auto",
+        *extra,
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # containers and classroom VMs often run as root
     env = {**os.environ, "JUPYTER_CONFIG_PATH": str(lab_settings(wants_portuguese(flags)))}
-    print(f"\n{texts.message('course_open')}\n\n    {url}\n\n{texts.message('course_running', folder=MINE)}\n",
-          flush=True)
+    print(
+        f"\n{texts.message('course_open')}\n\n    {url}\n\n{texts.message('course_running', folder=MINE)}\n", flush=True
+    )
     if os.name == "posix":  # JupyterLab takes this process's place: Ctrl+C or a kill stops it and its kernels
         os.chdir(MINE)
         os.execve(command[0], command, env)

@@ -62,10 +62,15 @@ def main() -> None:
     gflop = 6 * len(x) * (784 * 128 + 128 * 10) / 1e9  # forward and backward pass of one epoch
     out: dict = {"gflops": matmul_gflops(), "epoch_gflop": gflop, "epochs": EPOCHS}
     for label, settings in (("default", {}), ("lessons", {"steps_per_execution": 100, "jit_compile": True})):
-        model = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(),
-                                  keras.layers.Dense(128, activation="relu"), keras.layers.Dense(10)])
-        model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
-                      **settings)
+        model = keras.Sequential(
+            [
+                keras.Input((28, 28)),
+                keras.layers.Flatten(),
+                keras.layers.Dense(128, activation="relu"),
+                keras.layers.Dense(10),
+            ]
+        )
+        model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), **settings)
         model.fit(x, y, epochs=1, verbose=0)  # tracing and compiling
         clock = Clock()
         model.fit(x, y, epochs=EPOCHS, verbose=0, callbacks=[clock])

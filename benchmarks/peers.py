@@ -19,14 +19,16 @@ from tools import lessons, localnet
 
 IMDB_URL = "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"
 ROOT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"
-PEERS = {"classification.ipynb": "02_evaluate_and_predict.ipynb",
-         "text_classification.ipynb": "03_overfitting_with_text.ipynb"}
-SITECUSTOMIZE = '''import urllib.request
+PEERS = {
+    "classification.ipynb": "02_evaluate_and_predict.ipynb",
+    "text_classification.ipynb": "03_overfitting_with_text.ipynb",
+}
+SITECUSTOMIZE = """import urllib.request
 _retrieve = urllib.request.urlretrieve
 def _local(url, *args, **kwargs):  # benchmarks/peers.py: the tutorial's archive, served offline
     return _retrieve(url.replace({url!r}, {local!r}), *args, **kwargs)
 urllib.request.urlretrieve = _local
-'''
+"""
 
 
 def stage(folder: Path) -> dict[str, str]:
@@ -71,15 +73,19 @@ def epochs(text: str) -> int:
 
 def table(results: dict[str, list[dict]]) -> list[str]:
     """Median time, peak memory, accuracy and epochs per notebook, our lesson above its peer."""
-    lines = ["| notebook | rounds | median time (s) | median peak memory (MiB) | median test accuracy "
-             "| epochs trained |",
-             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "| notebook | rounds | median time (s) | median peak memory (MiB) | median test accuracy | epochs trained |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for peer, ours in PEERS.items():
         for name in (ours, peer):
             runs = results[name]
             accs = [r["accuracy"] for r in runs if r["accuracy"] is not None]
-            lines.append(f"| {name} | {len(runs)} | {statistics.median(r['seconds'] for r in runs):.1f} | "
-                         f"{statistics.median(r['peak_mib'] for r in runs):.0f} | "
-                         f"{statistics.median(accs):.4f} | {runs[0]['epochs']} |" if accs else
-                         f"| {name} | {len(runs)} | ? | ? | ? | ? |")
+            lines.append(
+                f"| {name} | {len(runs)} | {statistics.median(r['seconds'] for r in runs):.1f} | "
+                f"{statistics.median(r['peak_mib'] for r in runs):.0f} | "
+                f"{statistics.median(accs):.4f} | {runs[0]['epochs']} |"
+                if accs
+                else f"| {name} | {len(runs)} | ? | ? | ? | ? |"
+            )
     return lines

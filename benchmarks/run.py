@@ -52,36 +52,46 @@ def classic(name: str) -> dict[str, str]:
     return lessons.classic_figures(nbformat.read(lessons.NOTEBOOK_DIR / name, as_version=4))
 
 
-
 def run(path: Path, folder: Path | None = None, env: dict[str, str] | None = None) -> dict:
     """Execute `path` in a fresh kernel started in `folder` (default: beside it), with `env` if given."""
     extra = [json.dumps(env)] if env is not None else []
-    done = subprocess.run([sys.executable, str(HERE / "run_one.py"), str(path), str(folder or path.parent), *extra],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(HERE / "run_one.py"), str(path), str(folder or path.parent), *extra],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["text"] = result.pop("stdout")
     result["checkpoints"] = checks.read_checkpoints(result["text"])
     return result
 
 
-
-
 def compute_limit() -> list[str]:
     done = subprocess.run([sys.executable, str(HERE / "compute.py")], capture_output=True, text=True, check=True)
     m = json.loads(done.stdout.strip().splitlines()[-1])
     limit, n = m["epoch_gflop"] / m["gflops"], m["epochs"]
-    return ["## The lesson-01 MLP against this CPU's compute limit", "",
-            f"float32 matmul: {m['gflops']:.0f} GFLOP/s (best of 1024², 2048², 4096²). One epoch of the "
-            f"784-128-10 MLP on 60,000 images is {m['epoch_gflop']:.1f} GFLOP (forward and backward), so the "
-            f"compute limit is {limit:.2f} s per epoch.", "",
-            f"Epochs are timed like the matmul: the best of {n} (after one epoch of compiling), so that a slow spell "
-            f"of the machine does not count against one side only; the median of the {n} is shown beside it.", "",
-            f"| batch 32, after compiling | s per epoch, best of {n} | × compute limit | median of {n} (s) |",
-            "| --- | ---: | ---: | ---: |",
-            *(f"| {label} | {m[key]['best']:.2f} | {m[key]['best'] / limit:.1f} | {m[key]['median']:.2f} |"
-              for key, label in (("default", "default compile"),
-                                 ("lessons", "lesson 01, section 8 (`steps_per_execution=100, jit_compile=True`)"))),
-            ""]
+    return [
+        "## The lesson-01 MLP against this CPU's compute limit",
+        "",
+        f"float32 matmul: {m['gflops']:.0f} GFLOP/s (best of 1024², 2048², 4096²). One epoch of the "
+        f"784-128-10 MLP on 60,000 images is {m['epoch_gflop']:.1f} GFLOP (forward and backward), so the "
+        f"compute limit is {limit:.2f} s per epoch.",
+        "",
+        f"Epochs are timed like the matmul: the best of {n} (after one epoch of compiling), so that a slow spell "
+        f"of the machine does not count against one side only; the median of the {n} is shown beside it.",
+        "",
+        f"| batch 32, after compiling | s per epoch, best of {n} | × compute limit | median of {n} (s) |",
+        "| --- | ---: | ---: | ---: |",
+        *(
+            f"| {label} | {m[key]['best']:.2f} | {m[key]['best'] / limit:.1f} | {m[key]['median']:.2f} |"
+            for key, label in (
+                ("default", "default compile"),
+                ("lessons", "lesson 01, section 8 (`steps_per_execution=100, jit_compile=True`)"),
+            )
+        ),
+        "",
+    ]
 
 
 def speed() -> float:
@@ -95,7 +105,7 @@ def speed() -> float:
         start = time.perf_counter()
         a @ a
         best = min(best, time.perf_counter() - start)
-    return 2 * 2048 ** 3 / best / 1e9
+    return 2 * 2048**3 / best / 1e9
 
 
 def peers_rounds(folder: Path, rounds: int) -> list[str]:
@@ -120,28 +130,36 @@ def peers_rounds(folder: Path, rounds: int) -> list[str]:
                     r["epochs"] = peers.epochs(r["text"])
                     print(f"  {r['seconds']:.1f} s, accuracy {r['accuracy']}", flush=True)
                     results.setdefault(path.name, []).append(r)
-    return ["## Side by side with TensorFlow's tutorials", "",
-            f"{rounds} interleaved rounds, each notebook in a fresh kernel; the tutorials run unchanged and offline "
-            "(benchmarks/peers.py). Test accuracy: lesson 02's course check, lesson 03's best-epoch course check, "
-            "the tutorials' printed `model.evaluate` accuracy. Epochs trained: every `fit` of the notebook. "
-            f"Machine speed before each round (numpy matmul): {' / '.join(f'{g:.0f}' for g in speeds)} GFLOP/s.",
-            "",
-            *peers.table(results), ""]
+    return [
+        "## Side by side with TensorFlow's tutorials",
+        "",
+        f"{rounds} interleaved rounds, each notebook in a fresh kernel; the tutorials run unchanged and offline "
+        "(benchmarks/peers.py). Test accuracy: lesson 02's course check, lesson 03's best-epoch course check, "
+        "the tutorials' printed `model.evaluate` accuracy. Epochs trained: every `fit` of the notebook. "
+        f"Machine speed before each round (numpy matmul): {' / '.join(f'{g:.0f}' for g in speeds)} GFLOP/s.",
+        "",
+        *peers.table(results),
+        "",
+    ]
 
 
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
-                   if line.startswith("model name"))
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    versions = subprocess.run([sys.executable, "-c", "import tensorflow as t, keras as k;"
-                               "print(t.__version__, k.__version__)"],
-                              capture_output=True, text=True, env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
+    versions = subprocess.run(
+        [sys.executable, "-c", "import tensorflow as t, keras as k;print(t.__version__, k.__version__)"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},
+    )
     tf, keras = (versions.stdout.split() + ["?", "?"])[:2]
-    return (f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"TensorFlow {tf}, Keras {keras}, {platform.system()} {platform.release()}")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"TensorFlow {tf}, Keras {keras}, {platform.system()} {platform.release()}"
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -155,6 +173,7 @@ def main(argv: list[str]) -> int:
     rounds, peers_dir = args.rounds, args.peers.resolve() if args.peers else None
     if peers_dir is not None:  # before the course's rounds, not after them
         from benchmarks import peers
+
         missing = [name for name in peers.PEERS if not (peers_dir / name).is_file()]
         if missing:
             parser.error(f"--peers {args.peers}: no {', '.join(missing)} there")
@@ -173,9 +192,18 @@ def main(argv: list[str]) -> int:
             runs[path.name].append(result)
             print(f"  {result['seconds']:.1f} s, {result['peak_mib']:.0f} MiB", flush=True)
         totals.append(sum(r[-1]["seconds"] for r in runs.values()))
-    rows = [(name, {**r[-1], "seconds": statistics.median(x["seconds"] for x in r),
-                    "peak_mib": max(x["peak_mib"] for x in r), "all": [x["seconds"] for x in r]})
-            for name, r in runs.items()]
+    rows = [
+        (
+            name,
+            {
+                **r[-1],
+                "seconds": statistics.median(x["seconds"] for x in r),
+                "peak_mib": max(x["peak_mib"] for x in r),
+                "all": [x["seconds"] for x in r],
+            },
+        )
+        for name, r in runs.items()
+    ]
     total = statistics.median(totals)
     lines = [
         "# Course timing and accuracy",
@@ -191,16 +219,22 @@ def main(argv: list[str]) -> int:
         "| --- | ---: | ---: | ---: | --- |",
     ]
     for name, r in rows:
-        lines.append(f"| {name} | {r['seconds']:.1f} | {' / '.join(f'{x:.1f}' for x in r['all'])} | "
-                     f"{r['peak_mib']:.0f} | {'yes' if r['seconds'] <= LESSON_BUDGET_S else '**no**'} |")
+        lines.append(
+            f"| {name} | {r['seconds']:.1f} | {' / '.join(f'{x:.1f}' for x in r['all'])} | "
+            f"{r['peak_mib']:.0f} | {'yes' if r['seconds'] <= LESSON_BUDGET_S else '**no**'} |"
+        )
     course_ok = total <= COURSE_BUDGET_S and all(r["seconds"] <= LESSON_BUDGET_S for _, r in rows)
-    lines += ["", f"Whole course: {total:.1f} s ({total / 60:.1f} min), the median of the rounds' totals "
-              f"({' / '.join(f'{t:.1f}' for t in totals)} s; the machine's numpy matmul before each round: "
-              f"{' / '.join(f'{g:.0f}' for g in speeds)} GFLOP/s, as its speed varies). Budget (every lesson ≤ "
-              f"{LESSON_BUDGET_S} s, course ≤ {COURSE_BUDGET_S} s): "
-              f"{'met' if course_ok else '**not met**'}.", "",
-              "| notebook | course check | reached | promised (bound) | classic text |",
-              "| --- | --- | ---: | ---: | --- |"]
+    lines += [
+        "",
+        f"Whole course: {total:.1f} s ({total / 60:.1f} min), the median of the rounds' totals "
+        f"({' / '.join(f'{t:.1f}' for t in totals)} s; the machine's numpy matmul before each round: "
+        f"{' / '.join(f'{g:.0f}' for g in speeds)} GFLOP/s, as its speed varies). Budget (every lesson ≤ "
+        f"{LESSON_BUDGET_S} s, course ≤ {COURSE_BUDGET_S} s): "
+        f"{'met' if course_ok else '**not met**'}.",
+        "",
+        "| notebook | course check | reached | promised (bound) | classic text |",
+        "| --- | --- | ---: | ---: | --- |",
+    ]
     for name, r in rows:
         figures = classic(name)
         for c in r["checkpoints"]:

@@ -75,83 +75,117 @@ class Rule:
 # what to tell the learner in English and Portuguese. One rule, one row in tests/test_checklist.py. Fields the
 # messages may use: units, activation, loss, labels, name (the loss as given), top, top_plus_one, width.
 RULES: tuple[Rule, ...] = (
-    Rule("unknown_loss", lambda c: c.loss.startswith("unknown:"),
-         "✗ Keras knows no loss called {name!r} (compile accepts it, fit fails). Loss names are lower case "
-         "with underscores, e.g. 'sparse_categorical_crossentropy'.",
-         "✗ O Keras não conhece nenhuma perda chamada {name!r} (o compile aceita, o fit falha). Os nomes "
-         "de perdas são em minúsculas com sublinhado, por exemplo 'sparse_categorical_crossentropy'."),
-    Rule("softmax_one_unit", lambda c: c.activation == "softmax" and c.units == 1,
-         "✗ softmax over 1 unit always outputs 1.0, so its answers are useless (the loss may still fall). "
-         "For a yes/no answer use "
-         "Dense(1, activation='sigmoid'); for K classes use Dense(K, activation='softmax').",
-         "✗ softmax sobre 1 unidade sempre dá 1,0, então as respostas do modelo não servem (a perda pode até "
-         "cair). Para sim/não use Dense(1, "
-         "activation='sigmoid'); para K classes use Dense(K, activation='softmax')."),
-    Rule("sparse_needs_integers",
-         lambda c: c.loss == "sparse_categorical_crossentropy" and c.labels in ("one-hot", "multi-hot"),
-         "✗ The labels are {labels} rows but sparse_categorical_crossentropy wants one integer class per "
-         "example. Use loss='categorical_crossentropy', or labels y.argmax(axis=1).",
-         "✗ Os rótulos são linhas {labels}, mas sparse_categorical_crossentropy quer um inteiro de classe "
-         "por exemplo. Use loss='categorical_crossentropy', ou os rótulos y.argmax(axis=1)."),
-    Rule("categorical_needs_one_hot",
-         lambda c: c.loss == "categorical_crossentropy" and c.labels in ("integer", "binary"),
-         "✗ The labels are integers but categorical_crossentropy wants one-hot rows (fit raises a shape "
-         "error). Use loss='sparse_categorical_crossentropy', or keras.utils.to_categorical(y).",
-         "✗ Os rótulos são inteiros, mas categorical_crossentropy quer linhas one-hot (o fit dá erro de "
-         "formato). Use loss='sparse_categorical_crossentropy', ou keras.utils.to_categorical(y)."),
-    Rule("too_few_units",
-         lambda c: c.loss in CROSS_ENTROPIES[1:] and c.labels in ("integer", "binary") and c.top_label >= c.units,
-         "✗ The labels go up to {top} but the output layer has {units} unit(s): it needs one unit per "
-         "class, Dense({top_plus_one}).",
-         "✗ Os rótulos vão até {top}, mas a camada de saída tem {units} unidade(s): ela precisa de uma "
-         "unidade por classe, Dense({top_plus_one})."),
-    Rule("width_mismatch", lambda c: c.labels in ("one-hot", "multi-hot") and c.label_width != c.units,
-         "✗ Each label row has {width} columns but the output layer has {units} units: make them equal.",
-         "✗ Cada linha de rótulo tem {width} colunas, mas a camada de saída tem {units} unidades: deixe os "
-         "dois iguais."),
-    Rule("binary_needs_zero_one", lambda c: c.loss == "binary_crossentropy" and c.labels in ("integer", "one-hot"),
-         "✗ binary_crossentropy wants 0/1 answers (one per output unit), but the labels are {labels} "
-         "classes. For one class out of many use softmax with a categorical cross-entropy.",
-         "✗ binary_crossentropy quer respostas 0/1 (uma por unidade de saída), mas os rótulos são classes "
-         "{labels}. Para uma classe entre muitas use softmax com uma entropia cruzada categórica."),
-    Rule("sigmoid_with_categorical",
-         lambda c: c.loss in CROSS_ENTROPIES[1:] and c.activation == "sigmoid" and not c.from_logits,
-         "✗ {loss} compares probability distributions, but sigmoid outputs do not add up to 1. Use "
-         "activation='softmax' for one class out of many.",
-         "✗ {loss} compara distribuições de probabilidade, mas as saídas sigmoid não somam 1. Use "
-         "activation='softmax' para uma classe entre muitas."),
-    Rule("softmax_with_binary", lambda c: c.loss == "binary_crossentropy" and c.activation == "softmax" and c.units > 1,
-         "✗ binary_crossentropy treats each output as its own yes/no probability; softmax makes them "
-         "compete. Use activation='sigmoid' (several labels per example may be 1).",
-         "✗ binary_crossentropy trata cada saída como uma probabilidade sim/não independente; a softmax "
-         "faz as saídas competirem. Use activation='sigmoid' (cada exemplo pode ter vários rótulos 1)."),
-    Rule("logits_twice",
-         lambda c: c.loss in CROSS_ENTROPIES and c.from_logits and c.activation in ("softmax", "sigmoid"),
-         "✗ The loss has from_logits=True but the output layer already applies {activation}: the "
-         "activation is applied twice. Remove the activation (keep from_logits=True), or drop from_logits.",
-         "✗ A perda tem from_logits=True, mas a camada de saída já aplica {activation}: a ativação é "
-         "aplicada duas vezes. Tire a ativação (mantendo from_logits=True) ou tire o from_logits."),
-    Rule("logits_not_declared",
-         lambda c: c.loss in CROSS_ENTROPIES and not c.from_logits and c.activation not in ("softmax", "sigmoid"),
-         "✗ The output layer has no softmax/sigmoid (it gives logits) but {loss} expects probabilities. "
-         "Pass the loss object with from_logits=True, or add the activation.",
-         "✗ A camada de saída não tem softmax/sigmoid (ela dá logits), mas {loss} espera probabilidades. "
-         "Passe o objeto da perda com from_logits=True, ou acrescente a ativação."),
-    Rule("real_labels_with_cross_entropy", lambda c: c.labels == "real" and c.loss in CROSS_ENTROPIES,
-         "✗ The labels are real numbers (a regression target) but {loss} is for classes. Use "
-         "loss='mean_squared_error', a linear output (no activation) and metrics=['mae'].",
-         "✗ Os rótulos são números reais (um alvo de regressão), mas {loss} é para classes. Use "
-         "loss='mean_squared_error', uma saída linear (sem ativação) e metrics=['mae']."),
-    Rule("mse_on_softmax", lambda c: c.loss == "mean_squared_error" and c.activation == "softmax",
-         "⚠ mean_squared_error on a softmax output trains, but slowly (lesson 04): for classes use a "
-         "cross-entropy.",
-         "⚠ mean_squared_error sobre uma saída softmax treina, mas devagar (lição 04): para classes use "
-         "uma entropia cruzada."),
-    Rule("accuracy_for_regression", lambda c: c.labels == "real" and any(m in ("accuracy", "acc") for m in c.metrics),
-         "✗ accuracy counts exact hits, which real-valued predictions almost never make. For regression "
-         "report metrics=['mae'] (mean absolute error).",
-         "✗ A acurácia conta acertos exatos, que previsões com números reais quase nunca fazem. Para "
-         "regressão use metrics=['mae'] (erro absoluto médio)."),
+    Rule(
+        "unknown_loss",
+        lambda c: c.loss.startswith("unknown:"),
+        "✗ Keras knows no loss called {name!r} (compile accepts it, fit fails). Loss names are lower case "
+        "with underscores, e.g. 'sparse_categorical_crossentropy'.",
+        "✗ O Keras não conhece nenhuma perda chamada {name!r} (o compile aceita, o fit falha). Os nomes "
+        "de perdas são em minúsculas com sublinhado, por exemplo 'sparse_categorical_crossentropy'.",
+    ),
+    Rule(
+        "softmax_one_unit",
+        lambda c: c.activation == "softmax" and c.units == 1,
+        "✗ softmax over 1 unit always outputs 1.0, so its answers are useless (the loss may still fall). "
+        "For a yes/no answer use "
+        "Dense(1, activation='sigmoid'); for K classes use Dense(K, activation='softmax').",
+        "✗ softmax sobre 1 unidade sempre dá 1,0, então as respostas do modelo não servem (a perda pode até "
+        "cair). Para sim/não use Dense(1, "
+        "activation='sigmoid'); para K classes use Dense(K, activation='softmax').",
+    ),
+    Rule(
+        "sparse_needs_integers",
+        lambda c: c.loss == "sparse_categorical_crossentropy" and c.labels in ("one-hot", "multi-hot"),
+        "✗ The labels are {labels} rows but sparse_categorical_crossentropy wants one integer class per "
+        "example. Use loss='categorical_crossentropy', or labels y.argmax(axis=1).",
+        "✗ Os rótulos são linhas {labels}, mas sparse_categorical_crossentropy quer um inteiro de classe "
+        "por exemplo. Use loss='categorical_crossentropy', ou os rótulos y.argmax(axis=1).",
+    ),
+    Rule(
+        "categorical_needs_one_hot",
+        lambda c: c.loss == "categorical_crossentropy" and c.labels in ("integer", "binary"),
+        "✗ The labels are integers but categorical_crossentropy wants one-hot rows (fit raises a shape "
+        "error). Use loss='sparse_categorical_crossentropy', or keras.utils.to_categorical(y).",
+        "✗ Os rótulos são inteiros, mas categorical_crossentropy quer linhas one-hot (o fit dá erro de "
+        "formato). Use loss='sparse_categorical_crossentropy', ou keras.utils.to_categorical(y).",
+    ),
+    Rule(
+        "too_few_units",
+        lambda c: c.loss in CROSS_ENTROPIES[1:] and c.labels in ("integer", "binary") and c.top_label >= c.units,
+        "✗ The labels go up to {top} but the output layer has {units} unit(s): it needs one unit per "
+        "class, Dense({top_plus_one}).",
+        "✗ Os rótulos vão até {top}, mas a camada de saída tem {units} unidade(s): ela precisa de uma "
+        "unidade por classe, Dense({top_plus_one}).",
+    ),
+    Rule(
+        "width_mismatch",
+        lambda c: c.labels in ("one-hot", "multi-hot") and c.label_width != c.units,
+        "✗ Each label row has {width} columns but the output layer has {units} units: make them equal.",
+        "✗ Cada linha de rótulo tem {width} colunas, mas a camada de saída tem {units} unidades: deixe os dois iguais.",
+    ),
+    Rule(
+        "binary_needs_zero_one",
+        lambda c: c.loss == "binary_crossentropy" and c.labels in ("integer", "one-hot"),
+        "✗ binary_crossentropy wants 0/1 answers (one per output unit), but the labels are {labels} "
+        "classes. For one class out of many use softmax with a categorical cross-entropy.",
+        "✗ binary_crossentropy quer respostas 0/1 (uma por unidade de saída), mas os rótulos são classes "
+        "{labels}. Para uma classe entre muitas use softmax com uma entropia cruzada categórica.",
+    ),
+    Rule(
+        "sigmoid_with_categorical",
+        lambda c: c.loss in CROSS_ENTROPIES[1:] and c.activation == "sigmoid" and not c.from_logits,
+        "✗ {loss} compares probability distributions, but sigmoid outputs do not add up to 1. Use "
+        "activation='softmax' for one class out of many.",
+        "✗ {loss} compara distribuições de probabilidade, mas as saídas sigmoid não somam 1. Use "
+        "activation='softmax' para uma classe entre muitas.",
+    ),
+    Rule(
+        "softmax_with_binary",
+        lambda c: c.loss == "binary_crossentropy" and c.activation == "softmax" and c.units > 1,
+        "✗ binary_crossentropy treats each output as its own yes/no probability; softmax makes them "
+        "compete. Use activation='sigmoid' (several labels per example may be 1).",
+        "✗ binary_crossentropy trata cada saída como uma probabilidade sim/não independente; a softmax "
+        "faz as saídas competirem. Use activation='sigmoid' (cada exemplo pode ter vários rótulos 1).",
+    ),
+    Rule(
+        "logits_twice",
+        lambda c: c.loss in CROSS_ENTROPIES and c.from_logits and c.activation in ("softmax", "sigmoid"),
+        "✗ The loss has from_logits=True but the output layer already applies {activation}: the "
+        "activation is applied twice. Remove the activation (keep from_logits=True), or drop from_logits.",
+        "✗ A perda tem from_logits=True, mas a camada de saída já aplica {activation}: a ativação é "
+        "aplicada duas vezes. Tire a ativação (mantendo from_logits=True) ou tire o from_logits.",
+    ),
+    Rule(
+        "logits_not_declared",
+        lambda c: c.loss in CROSS_ENTROPIES and not c.from_logits and c.activation not in ("softmax", "sigmoid"),
+        "✗ The output layer has no softmax/sigmoid (it gives logits) but {loss} expects probabilities. "
+        "Pass the loss object with from_logits=True, or add the activation.",
+        "✗ A camada de saída não tem softmax/sigmoid (ela dá logits), mas {loss} espera probabilidades. "
+        "Passe o objeto da perda com from_logits=True, ou acrescente a ativação.",
+    ),
+    Rule(
+        "real_labels_with_cross_entropy",
+        lambda c: c.labels == "real" and c.loss in CROSS_ENTROPIES,
+        "✗ The labels are real numbers (a regression target) but {loss} is for classes. Use "
+        "loss='mean_squared_error', a linear output (no activation) and metrics=['mae'].",
+        "✗ Os rótulos são números reais (um alvo de regressão), mas {loss} é para classes. Use "
+        "loss='mean_squared_error', uma saída linear (sem ativação) e metrics=['mae'].",
+    ),
+    Rule(
+        "mse_on_softmax",
+        lambda c: c.loss == "mean_squared_error" and c.activation == "softmax",
+        "⚠ mean_squared_error on a softmax output trains, but slowly (lesson 04): for classes use a cross-entropy.",
+        "⚠ mean_squared_error sobre uma saída softmax treina, mas devagar (lição 04): para classes use "
+        "uma entropia cruzada.",
+    ),
+    Rule(
+        "accuracy_for_regression",
+        lambda c: c.labels == "real" and any(m in ("accuracy", "acc") for m in c.metrics),
+        "✗ accuracy counts exact hits, which real-valued predictions almost never make. For regression "
+        "report metrics=['mae'] (mean absolute error).",
+        "✗ A acurácia conta acertos exatos, que previsões com números reais quase nunca fazem. Para "
+        "regressão use metrics=['mae'] (erro absoluto médio).",
+    ),
 )
 
 
@@ -169,12 +203,17 @@ def read_compiled(model: object, y: object) -> Compiled:
     y = np.asarray(y)
     return Compiled(
         units=int(model.outputs[0].shape[-1]),  # type: ignore[attr-defined]
-        activation="softmax" if type(last).__name__ == "Softmax" else getattr(
-            getattr(last, "activation", None), "__name__", "linear"),
+        activation=(
+            "softmax"
+            if type(last).__name__ == "Softmax"
+            else getattr(getattr(last, "activation", None), "__name__", "linear")
+        ),
         loss=_loss_name(model.loss),  # type: ignore[attr-defined]
         from_logits=_from_logits(model.loss),  # type: ignore[attr-defined]
-        metrics=tuple(m if isinstance(m, str) else getattr(m, "name", "") for m in
-                      (model.get_compile_config().get("metrics") or [])),  # type: ignore[attr-defined]
+        metrics=tuple(
+            m if isinstance(m, str) else getattr(m, "name", "")
+            for m in (model.get_compile_config().get("metrics") or [])  # type: ignore[attr-defined]
+        ),
         labels=labels,
         top_label=int(y.max()) if labels in ("integer", "binary") else 0,
         label_width=int(y.shape[-1]) if labels in ("one-hot", "multi-hot") else 0,
@@ -189,9 +228,16 @@ def check_compile(model: object, y: object) -> list[str]:
     Prints each problem and returns them; prints nothing when all is well.
     """
     c = read_compiled(model, y)
-    fields = {"units": c.units, "activation": c.activation, "loss": c.loss, "labels": c.labels,
-              "name": c.loss.removeprefix("unknown:"), "top": c.top_label, "top_plus_one": c.top_label + 1,
-              "width": c.label_width}
+    fields = {
+        "units": c.units,
+        "activation": c.activation,
+        "loss": c.loss,
+        "labels": c.labels,
+        "name": c.loss.removeprefix("unknown:"),
+        "top": c.top_label,
+        "top_plus_one": c.top_label + 1,
+        "width": c.label_width,
+    }
     found = [f"{rule.en.format(**fields)}\n{rule.pt.format(**fields)}" for rule in RULES if rule.applies(c)]
     for problem in found:  # wrapped between words: a notebook's output area breaks long lines anywhere
         print("\n".join(textwrap.fill(line, width=WRAP, subsequent_indent="  ") for line in problem.splitlines()))

@@ -22,14 +22,25 @@ import re
 from helpers import quiz, texts
 from helpers.checklist import check_compile, label_format
 
-__all__ = ["CHECKPOINT_LINE", "CheckpointError", "answer", "at_least", "between", "check_compile",
-           "label_format", "read_checkpoints", "waiting"]
+__all__ = [
+    "CHECKPOINT_LINE",
+    "CheckpointError",
+    "answer",
+    "at_least",
+    "between",
+    "check_compile",
+    "label_format",
+    "read_checkpoints",
+    "waiting",
+]
 
 # The English line every checkpoint prints, read back by benchmarks/run.py; tests/sanitize.cfg masks
 # its value in both languages (tests/test_checks.py checks both against what the checks print).
-CHECKPOINT_LINE = re.compile(r"^✓ Course check: (?P<name>.+) = (?P<value>-?\d+(?:\.\d+)?)"
-                             r"(?: ≥ (?P<bound>-?[\d.]+)|, between (?P<low>-?[\d.]+) and (?P<high>-?[\d.]+))$",
-                             re.MULTILINE)
+CHECKPOINT_LINE = re.compile(
+    r"^✓ Course check: (?P<name>.+) = (?P<value>-?\d+(?:\.\d+)?)"
+    r"(?: ≥ (?P<bound>-?[\d.]+)|, between (?P<low>-?[\d.]+) and (?P<high>-?[\d.]+))$",
+    re.MULTILINE,
+)
 
 
 def read_checkpoints(text: str) -> list[dict[str, str | None]]:

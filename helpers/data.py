@@ -49,11 +49,34 @@ from helpers.datasets.imdb import (
 )
 
 __all__ = [
-    "COLORS_COUNT", "DATASETS", "Dataset", "FASHION_MNIST_FILES", "FASHION_MNIST_SYSTEM_DIR", "START", "UNKNOWN",
-    "CorruptDataError", "DatasetNotFoundError", "clear_imdb_cache", "decode_review", "download", "encode_review",
-    "imdb_word_index", "keras_cache_dir", "load_colors", "load_fashion_mnist", "load_imdb", "locate_colors",
-    "locate_fashion_mnist", "locate_imdb", "progress_bar", "read_idx_gz", "search_dirs", "sha256_of", "tokenize",
+    "COLORS_COUNT",
+    "DATASETS",
+    "Dataset",
+    "FASHION_MNIST_FILES",
+    "FASHION_MNIST_SYSTEM_DIR",
+    "START",
+    "UNKNOWN",
+    "CorruptDataError",
+    "DatasetNotFoundError",
+    "clear_imdb_cache",
+    "decode_review",
+    "download",
+    "encode_review",
+    "imdb_word_index",
+    "keras_cache_dir",
+    "load_colors",
+    "load_fashion_mnist",
+    "load_imdb",
+    "locate_colors",
+    "locate_fashion_mnist",
+    "locate_imdb",
+    "progress_bar",
+    "read_idx_gz",
+    "search_dirs",
+    "sha256_of",
+    "tokenize",
 ]
+
 
 @dataclass(frozen=True)
 class Dataset:

@@ -16,8 +16,14 @@ from numpy.typing import ArrayLike
 from helpers import texts
 
 
-def image_grid(images: np.ndarray, labels: ArrayLike, class_names: Sequence[str],
-               n: int = 25, cols: int = 5, axes: Sequence[Axes] | None = None) -> Figure:
+def image_grid(
+    images: np.ndarray,
+    labels: ArrayLike,
+    class_names: Sequence[str],
+    n: int = 25,
+    cols: int = 5,
+    axes: Sequence[Axes] | None = None,
+) -> Figure:
     """The first `n` images in a grid, each captioned with its class name (lessons 01, 04).
 
     `images`: (N, H, W) grey or (N, H, W, 3) colour; `labels`: N integer labels
@@ -60,8 +66,12 @@ def _history_dict(history: Any) -> Mapping[str, Sequence[float]]:
     return values
 
 
-def plot_history(histories: Any, metrics: Sequence[str] = ("loss", "accuracy"),
-                 axes: Sequence[Axes] | None = None, styles: tuple[str, str] = ("-", "--")) -> Figure:
+def plot_history(
+    histories: Any,
+    metrics: Sequence[str] = ("loss", "accuracy"),
+    axes: Sequence[Axes] | None = None,
+    styles: tuple[str, str] = ("-", "--"),
+) -> Figure:
     """Training curves: one panel per metric, training solid, validation dashed (lessons 01-04).
 
     `histories` is one keras History (or ``history.history`` dict), or a dict
@@ -71,14 +81,19 @@ def plot_history(histories: Any, metrics: Sequence[str] = ("loss", "accuracy"),
     of training and validation: ``("o", "-")`` draws training as dots and
     validation as a line, like the classic IMDB text (lesson 03).
     """
-    runs = ({"": histories} if hasattr(histories, "history") or
-            (isinstance(histories, Mapping) and all(isinstance(v, (list, tuple)) for v in histories.values()))
-            else dict(histories))
+    runs = (
+        {"": histories}
+        if hasattr(histories, "history")
+        or (isinstance(histories, Mapping) and all(isinstance(v, (list, tuple)) for v in histories.values()))
+        else dict(histories)
+    )
     runs = {name: _history_dict(h) for name, h in runs.items()}
     shown = [m for m in metrics if any(m in h for h in runs.values())]
     if not shown:
-        raise ValueError(f"none of the metrics {list(metrics)} is in the history; "
-                         f"it has {sorted({k for h in runs.values() for k in h})}")
+        raise ValueError(
+            f"none of the metrics {list(metrics)} is in the history; "
+            f"it has {sorted({k for h in runs.values() for k in h})}"
+        )
     if axes is None:
         _, grid = plt.subplots(1, len(shown), figsize=(5 * len(shown), 3.6), squeeze=False)
         axes = list(grid.ravel())
@@ -92,8 +107,7 @@ def plot_history(histories: Any, metrics: Sequence[str] = ("loss", "accuracy"),
             for key, style, part in ((metric, styles[0], "train"), (f"val_{metric}", styles[1], "val")):
                 if key in h:
                     epochs = np.arange(1, len(h[key]) + 1)
-                    ax.plot(epochs, h[key], style, color=color,
-                            label=prefix + texts.both(texts.LABELS[part]))
+                    ax.plot(epochs, h[key], style, color=color, label=prefix + texts.both(texts.LABELS[part]))
         ax.set_title(texts.both(texts.LABELS.get(metric, (metric, metric))))
         ax.set_xlabel(texts.both(texts.LABELS["epoch"]))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -114,21 +128,22 @@ def _figure(ax: Axes) -> Figure:
 RIGHT_COLOR, WRONG_COLOR, OTHER_COLOR = "blue", "red", "#777777"
 
 
-def _check_prediction(probabilities: np.ndarray, true_label: int | None,
-                      class_names: Sequence[str] | None) -> np.ndarray:
+def _check_prediction(
+    probabilities: np.ndarray, true_label: int | None, class_names: Sequence[str] | None
+) -> np.ndarray:
     probabilities = np.asarray(probabilities, dtype=float)
     if probabilities.ndim != 1 or probabilities.size < 2:
         raise ValueError(f"probabilities must be one row of per-class values, got shape {probabilities.shape}")
     if class_names is not None and len(class_names) != probabilities.size:
-        raise ValueError(f"class_names has {len(class_names)} names but probabilities has "
-                         f"{probabilities.size} values")
+        raise ValueError(f"class_names has {len(class_names)} names but probabilities has {probabilities.size} values")
     if true_label is not None and not 0 <= int(true_label) < probabilities.size:
         raise ValueError(f"true_label must be a class index from 0 to {probabilities.size - 1}, got {true_label}")
     return probabilities
 
 
-def plot_image(image: np.ndarray, probabilities: np.ndarray, true_label: int,
-               class_names: Sequence[str], ax: Axes | None = None) -> Figure:
+def plot_image(
+    image: np.ndarray, probabilities: np.ndarray, true_label: int, class_names: Sequence[str], ax: Axes | None = None
+) -> Figure:
     """The image, captioned "predicted confidence% (true)": blue when right, red when wrong (lesson 02)."""
     probabilities = _check_prediction(probabilities, true_label, class_names)
     image = np.asarray(image)
@@ -141,13 +156,16 @@ def plot_image(image: np.ndarray, probabilities: np.ndarray, true_label: int,
     ax.set_xticks([])
     ax.set_yticks([])
     ax.grid(False)
-    ax.set_xlabel(f"{class_names[predicted]} {100 * probabilities[predicted]:.0f}% ({class_names[int(true_label)]})",
-                  color=RIGHT_COLOR if predicted == int(true_label) else WRONG_COLOR)
+    ax.set_xlabel(
+        f"{class_names[predicted]} {100 * probabilities[predicted]:.0f}% ({class_names[int(true_label)]})",
+        color=RIGHT_COLOR if predicted == int(true_label) else WRONG_COLOR,
+    )
     return _figure(ax)
 
 
-def plot_value_array(probabilities: np.ndarray, true_label: int | None, class_names: Sequence[str] | None = None,
-                     ax: Axes | None = None) -> Figure:
+def plot_value_array(
+    probabilities: np.ndarray, true_label: int | None, class_names: Sequence[str] | None = None, ax: Axes | None = None
+) -> Figure:
     """Bar chart of the class probabilities: predicted bar red, true bar blue (lesson 04).
 
     `prediction_grid` draws its bars with it; lesson 02 defines its own, as the tutorial does.
@@ -172,16 +190,23 @@ def plot_value_array(probabilities: np.ndarray, true_label: int | None, class_na
     return _figure(ax)
 
 
-def prediction_grid(images: np.ndarray, probabilities: np.ndarray, labels: ArrayLike,
-                    class_names: Sequence[str], rows: int = 5, cols: int = 3) -> Figure:
+def prediction_grid(
+    images: np.ndarray,
+    probabilities: np.ndarray,
+    labels: ArrayLike,
+    class_names: Sequence[str],
+    rows: int = 5,
+    cols: int = 3,
+) -> Figure:
     """The first rows x cols images, each beside its probability bars (lesson 02).
 
     The bars are numbered by class; a key under the grid names every class number.
     """
     images, probabilities, labels = np.asarray(images), np.asarray(probabilities), np.asarray(labels)
     if probabilities.ndim != 2 or len(probabilities) != len(images) or len(labels) != len(images):
-        raise ValueError(f"need as many images {images.shape}, probability rows {probabilities.shape} "
-                         f"and labels {labels.shape}")
+        raise ValueError(
+            f"need as many images {images.shape}, probability rows {probabilities.shape} and labels {labels.shape}"
+        )
     if rows * cols > len(images):
         raise ValueError(f"rows * cols = {rows * cols} but only {len(images)} images")
     fig, axes = plt.subplots(rows, 2 * cols, figsize=(4.4 * cols, 2.2 * rows), squeeze=False)
@@ -199,8 +224,10 @@ def prediction_grid(images: np.ndarray, probabilities: np.ndarray, labels: Array
 
 # --- Decision boundaries (lesson 05) ----------------------------------------------
 
-def plot_decision_boundary(predict: Any, x: np.ndarray, y: ArrayLike, ax: Axes | None = None,
-                           title: str | None = None, resolution: int = 200) -> Figure:
+
+def plot_decision_boundary(
+    predict: Any, x: np.ndarray, y: ArrayLike, ax: Axes | None = None, title: str | None = None, resolution: int = 200
+) -> Figure:
     """Shade where a binary classifier says 1, with the 2-D points on top (lesson 05).
 
     `predict` is a Keras model or any function mapping an (N, 2) array to N

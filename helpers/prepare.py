@@ -48,8 +48,10 @@ def prepare(download: bool = True, out=None) -> bool:
         by_source: dict[str, list[Path]] = {}
         for path in paths.values():
             by_source.setdefault(source_of(path), []).append(path)
-        where = [f"{source}: {os.path.commonpath(found) if len(found) > 1 else found[0].parent}"
-                 for source, found in sorted(by_source.items())]
+        where = [
+            f"{source}: {os.path.commonpath(found) if len(found) > 1 else found[0].parent}"
+            for source, found in sorted(by_source.items())
+        ]
         how = texts.both(texts.LABELS["downloaded"]) + ", " if fetched else ""
         print(f"✓ {name}: {how}{'; '.join(where)}", file=out)
         if dataset.warm:

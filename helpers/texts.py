@@ -11,18 +11,45 @@ LANGS = ("en", "pt")
 
 # Fashion-MNIST labels 0..9 (lessons 01 and 02).
 FASHION_CLASSES: dict[str, list[str]] = {
-    "en": ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-           "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"],
-    "pt": ["Camiseta/top", "Calça", "Pulôver", "Vestido", "Casaco",
-           "Sandália", "Camisa", "Tênis", "Bolsa", "Bota de cano curto"],
+    "en": ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"],
+    "pt": [
+        "Camiseta/top",
+        "Calça",
+        "Pulôver",
+        "Vestido",
+        "Casaco",
+        "Sandália",
+        "Camisa",
+        "Tênis",
+        "Bolsa",
+        "Bota de cano curto",
+    ],
 }
 
 # The nine colour names of lesson 04, in the order of the integer labels.
 COLOR_LABELS: dict[str, list[str]] = {
-    "en": ["red-ish", "green-ish", "blue-ish", "orange-ish", "yellow-ish",
-           "pink-ish", "purple-ish", "brown-ish", "grey-ish"],
-    "pt": ["avermelhado", "esverdeado", "azulado", "alaranjado", "amarelado",
-           "rosado", "arroxeado", "amarronzado", "acinzentado"],
+    "en": [
+        "red-ish",
+        "green-ish",
+        "blue-ish",
+        "orange-ish",
+        "yellow-ish",
+        "pink-ish",
+        "purple-ish",
+        "brown-ish",
+        "grey-ish",
+    ],
+    "pt": [
+        "avermelhado",
+        "esverdeado",
+        "azulado",
+        "alaranjado",
+        "amarelado",
+        "rosado",
+        "arroxeado",
+        "amarronzado",
+        "acinzentado",
+    ],
 }
 
 # Short labels: axis labels and titles of helpers.plots, then the words of `python -m helpers.prepare`.
@@ -41,8 +68,10 @@ LABELS: dict[str, tuple[str, str]] = {
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # python3 course.py (the launcher)
-    "course_which_lesson": ("Which lesson? e.g. python3 course.py fresh 03",
-                            "Qual lição? ex.: python3 course.py fresh 03"),
+    "course_which_lesson": (
+        "Which lesson? e.g. python3 course.py fresh 03",
+        "Qual lição? ex.: python3 course.py fresh 03",
+    ),
     "course_no_lesson": ("No lesson {number!r}: {known}", "Não existe a lição {number!r}: {known}"),
     "course_copy_kept": ("Your copy is kept as {path}", "Sua cópia foi guardada como {path}"),
     "course_fresh_copy": ("Fresh copy: {path}", "Cópia nova: {path}"),
@@ -53,10 +82,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(a sua cópia fica guardada).",
     ),
     "course_open": ("Open the course at this address:", "Abra o curso neste endereço:"),
-    "course_running": ("Your lessons are in {folder}. Stop with Ctrl+C.",
-                       "Suas lições ficam em {folder}. Pare com Ctrl+C."),
-    "wheels_using": ("Installing from the wheelhouse {source} alone (COURSE_WHEELS): nothing comes from the internet.",
-                     "Instalando só da wheelhouse {source} (COURSE_WHEELS): nada vem da internet."),
+    "course_running": (
+        "Your lessons are in {folder}. Stop with Ctrl+C.",
+        "Suas lições ficam em {folder}. Pare com Ctrl+C.",
+    ),
+    "wheels_using": (
+        "Installing from the wheelhouse {source} alone (COURSE_WHEELS): nothing comes from the internet.",
+        "Instalando só da wheelhouse {source} (COURSE_WHEELS): nada vem da internet.",
+    ),
     "wheels_unreachable": (
         "COURSE_WHEELS={source}: cannot read it ({error}). Check the folder, or the address and that the teacher's "
         "`python3 -m http.server` is running on this network; or unset COURSE_WHEELS to install from the internet.",
@@ -66,8 +99,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "wheels_empty": (
         "COURSE_WHEELS={source} holds no wheels (.whl files): is it the folder `python3 course.py wheelhouse` made?",
-        "COURSE_WHEELS={source} não tem wheels (arquivos .whl): é a pasta que o `python3 course.py wheelhouse` "
-        "criou?",
+        "COURSE_WHEELS={source} não tem wheels (arquivos .whl): é a pasta que o `python3 course.py wheelhouse` criou?",
     ),
     "wheels_missing": (
         "The wheelhouse {source} has no wheel of {missing} for this machine ({machine}), so the course's "
@@ -95,8 +127,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ou, de uma cópia da pasta (um pen drive):  COURSE_WHEELS=/caminho/da/cópia python3 course.py lab",
     ),
     "prepare_ready": ("The course can run offline.", "O curso pode rodar offline."),
-    "prepare_not_ready": ("The course cannot run offline yet: see above.",
-                          "O curso ainda não pode rodar offline: veja acima."),
+    "prepare_not_ready": (
+        "The course cannot run offline yet: see above.",
+        "O curso ainda não pode rodar offline: veja acima.",
+    ),
     "dataset_missing": (
         "The {dataset} data set is not on this computer and could not be "
         "downloaded ({reason}). Get it in one of three ways:\n"

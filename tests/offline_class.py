@@ -31,8 +31,12 @@ course, wheelhouse, incomplete, report_file = (Path(a) for a in sys.argv[1:5])
 report: dict[str, object] = {}
 # A learner's machine: no pip configuration or cache of this one (here pip.conf names local indexes).
 env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
-env.update(PIP_CONFIG_FILE=os.devnull, PIP_CACHE_DIR=tempfile.mkdtemp(prefix="learner-pip-cache-"),
-           PIP_DISABLE_PIP_VERSION_CHECK="1", PYTHONUNBUFFERED="1")
+env.update(
+    PIP_CONFIG_FILE=os.devnull,
+    PIP_CACHE_DIR=tempfile.mkdtemp(prefix="learner-pip-cache-"),
+    PIP_DISABLE_PIP_VERSION_CHECK="1",
+    PYTHONUNBUFFERED="1",
+)
 
 try:
     socket.create_connection(("pypi.org", 443), timeout=5).close()
@@ -41,24 +45,42 @@ except OSError as error:
     report["network"] = f"none ({error})"
 
 # 1. One wheel missing.
-done = subprocess.run([sys.executable, "course.py", "lab"], cwd=course, env={**env, "COURSE_WHEELS": str(incomplete)},
-                      capture_output=True, text=True, timeout=600)
-report["missing"] = {"returncode": done.returncode, "output": done.stdout + done.stderr,
-                     "stamps": sorted(p.name for p in (course / ".venv").glob("course-*.sha256"))}
+done = subprocess.run(
+    [sys.executable, "course.py", "lab"],
+    cwd=course,
+    env={**env, "COURSE_WHEELS": str(incomplete)},
+    capture_output=True,
+    text=True,
+    timeout=600,
+)
+report["missing"] = {
+    "returncode": done.returncode,
+    "output": done.stdout + done.stderr,
+    "stamps": sorted(p.name for p in (course / ".venv").glob("course-*.sha256")),
+}
 
 # 2. The real wheelhouse, served as a teacher serves it.
 with socket.socket() as s:
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
-server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                           "--directory", str(wheelhouse)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+server = subprocess.Popen(
+    [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(wheelhouse)],
+    stdout=subprocess.DEVNULL,
+    stderr=subprocess.DEVNULL,
+)
 lab = None
 try:
     time.sleep(1)
     started = time.monotonic()
-    lab = subprocess.Popen([sys.executable, "course.py", "lab", "--ServerApp.open_browser=False"], cwd=course,
-                           env={**env, "COURSE_WHEELS": f"http://127.0.0.1:{port}/"}, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    lab = subprocess.Popen(
+        [sys.executable, "course.py", "lab", "--ServerApp.open_browser=False"],
+        cwd=course,
+        env={**env, "COURSE_WHEELS": f"http://127.0.0.1:{port}/"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     assert lab.stdout is not None
     lines = []
     address = None
@@ -80,8 +102,11 @@ try:
                 time.sleep(0.5)
         report["seconds_to_lab"] = round(time.monotonic() - started, 1)
         token = address.split("token=")[1]
-        with urllib.request.urlopen(f"http://localhost:{address.split(':')[2].split('/')[0]}/api/contents/"
-                                    f"00_start_here.ipynb?content=0&token={token}", timeout=10) as response:
+        with urllib.request.urlopen(
+            f"http://localhost:{address.split(':')[2].split('/')[0]}/api/contents/"
+            f"00_start_here.ipynb?content=0&token={token}",
+            timeout=10,
+        ) as response:
             report["start_here_in_lab"] = json.loads(response.read())["name"]
 finally:
     if lab is not None:
@@ -98,12 +123,20 @@ nb = nbformat.read(sys.argv[1], as_version=4)
 NotebookClient(nb, timeout=600, kernel_name="python3").execute()
 print("\\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs))
 """
-done = subprocess.run([str(learner_python), "-c", run_lesson, "my-lessons/00_start_here.ipynb"], cwd=course,
-                      env=env, capture_output=True, text=True, timeout=900)
+done = subprocess.run(
+    [str(learner_python), "-c", run_lesson, "my-lessons/00_start_here.ipynb"],
+    cwd=course,
+    env=env,
+    capture_output=True,
+    text=True,
+    timeout=900,
+)
 report["lesson_00"] = {"returncode": done.returncode, "output": done.stdout, "stderr": done.stderr[-4000:]}
-listed = subprocess.run([str(learner_python), "-m", "pip", "list", "--format=json"], env=env, capture_output=True,
-                        text=True, check=True)
+listed = subprocess.run(
+    [str(learner_python), "-m", "pip", "list", "--format=json"], env=env, capture_output=True, text=True, check=True
+)
 report["packages"] = sorted(p["name"].lower() for p in json.loads(listed.stdout))
-report["venv_mb"] = round(sum(f.stat().st_size for f in (course / ".venv").rglob("*") if f.is_file()
-                              and not f.is_symlink()) / 1e6)
+report["venv_mb"] = round(
+    sum(f.stat().st_size for f in (course / ".venv").rglob("*") if f.is_file() and not f.is_symlink()) / 1e6
+)
 report_file.write_text(json.dumps(report, indent=1))

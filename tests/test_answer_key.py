@@ -24,8 +24,11 @@ WRONG = re.compile(r"✗ Not quite|✗ Ainda não")
 
 
 def exercise_cells(nb) -> list[tuple[int, object]]:
-    return [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"
-            and ("checks.answer(" in c.source or "checks.waiting(" in c.source)]
+    return [
+        (i, c)
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code" and ("checks.answer(" in c.source or "checks.waiting(" in c.source)
+    ]
 
 
 def shown(cell) -> str:
@@ -52,8 +55,9 @@ def test_every_quiz_cell_and_starter_can_be_filled_in():
     for path in PATHS:
         nb = answer_key.fill_in(nbformat.read(path, as_version=4))
         for i, cell in exercise_cells(nb):
-            assert "None)" not in cell.source and not re.search(r"^\w+ = None\b", cell.source, re.M), \
+            assert "None)" not in cell.source and not re.search(r"^\w+ = None\b", cell.source, re.M), (
                 f"{path.name} cell {i} still has a None to fill in"
+            )
 
 
 def test_a_starter_without_a_solution_is_refused():
@@ -67,14 +71,19 @@ def test_a_starter_without_a_solution_is_refused():
 def test_the_answers_come_from_quiz_json():
     nb = answer_key.fill_in(nbformat.read(PATHS[1], as_version=4))
     code = "".join(c.source for c in nb.cells if c.cell_type == "code")
-    assert f'my_answer = {quiz.QUESTIONS["epoch"].correct!r}' in code
-    assert f'steps_at_64 = {quiz.QUESTIONS["steps_batch_64"].correct!r}' in code
+    assert f"my_answer = {quiz.QUESTIONS['epoch'].correct!r}" in code
+    assert f"steps_at_64 = {quiz.QUESTIONS['steps_batch_64'].correct!r}" in code
 
 
 def test_the_check_finds_a_starter_still_waiting_and_a_wrong_answer():
     cell = nbformat.v4.new_code_cell('checks.answer("epoch", "b")\nchecks.waiting(1, "x = 1")')
-    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="✗ Not quite. ...\n✗ Ainda não. ...\n"
-                                           "Exercise 1: set x = 1 above and run this cell again.\n")]
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "stream",
+            name="stdout",
+            text="✗ Not quite. ...\n✗ Ainda não. ...\nExercise 1: set x = 1 above and run this cell again.\n",
+        )
+    ]
     found = problems(nbformat.v4.new_notebook(cells=[cell]))
     assert "cell 0: still waits" in found and "cell 0: a wrong answer" in found
 

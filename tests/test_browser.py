@@ -40,8 +40,16 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PATHS = lessons.notebook_paths()
 START = PATHS[0].name
 
@@ -89,17 +97,34 @@ def lab(tmp_path_factory):
     (settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
     (settings.parent / "apputils-extension").mkdir()  # no "Jupyter news?" pop-up in the screenshots
     (settings.parent / "apputils-extension" / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+        json.dumps({"fetchNews": "false", "checkForUpdates": False})
+    )
     port, token = free_port(), secrets.token_hex(16)
-    env = learner_env(JUPYTER_CONFIG_DIR=str(root / "config"), JUPYTER_RUNTIME_DIR=str(root / "runtime"),
-                      JUPYTERLAB_SETTINGS_DIR=str(root / "settings"), JUPYTERLAB_WORKSPACES_DIR=str(root / "ws"))
+    env = learner_env(
+        JUPYTER_CONFIG_DIR=str(root / "config"),
+        JUPYTER_RUNTIME_DIR=str(root / "runtime"),
+        JUPYTERLAB_SETTINGS_DIR=str(root / "settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(root / "ws"),
+    )
     log_path = root / "jupyterlab.log"
     with open(log_path, "w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
-             f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-             f"--ServerApp.root_dir={root / 'notebooks'}"],
-            env=env, stdout=log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "jupyterlab",
+                "--no-browser",
+                "--allow-root",
+                "--ServerApp.ip=127.0.0.1",
+                f"--ServerApp.port={port}",
+                "--ServerApp.port_retries=0",
+                f"--IdentityProvider.token={token}",
+                f"--ServerApp.root_dir={root / 'notebooks'}",
+            ],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             wait_for_server(base, token, server, log_path)
@@ -130,11 +155,14 @@ def run_all(page) -> None:
     prompts = ".jp-Notebook .jp-CodeCell .jp-InputArea-prompt"
     page.wait_for_function(  # started: some cell queued or done
         f"() => [...document.querySelectorAll('{prompts}')].some(e => /\\[(\\*|\\d+)\\]/.test(e.textContent))",
-        timeout=60_000)
+        timeout=60_000,
+    )
     page.wait_for_function(  # finished: nothing queued and the kernel idle
         f"""() => ![...document.querySelectorAll('{prompts}')].some(e => e.textContent.includes('*'))
             && document.querySelector('.jp-Notebook-ExecutionIndicator[data-status="idle"]') !== null""",
-        timeout=400_000, polling=500)
+        timeout=400_000,
+        polling=500,
+    )
 
 
 def run_all_in_lab(lab, browser, nb, name: str) -> dict:
@@ -165,9 +193,12 @@ def run_all_in_lab(lab, browser, nb, name: str) -> dict:
             before = picture.get_attribute("src")
             page.locator(".widget-slider .noUi-handle").first.focus()
             page.keyboard.press("End")  # slider r to 255: the picture must follow
-            page.wait_for_function("""src => {
+            page.wait_for_function(
+                """src => {
                 const img = document.querySelector('.widget-output img'); return img && img.src !== src; }""",
-                arg=before, timeout=30_000)
+                arg=before,
+                timeout=30_000,
+            )
             widget["redrawn"] = True
         page.keyboard.press("Control+s")
         page.wait_for_function("() => !document.querySelector('.jp-mod-dirty')", timeout=30_000)
@@ -177,12 +208,23 @@ def run_all_in_lab(lab, browser, nb, name: str) -> dict:
     saved = nbformat.read(folder / name, as_version=4)
     code = [c for c in saved.cells if c.cell_type == "code"]
     return {
-        "prompts": shown, "code_cells": len(code), "seconds": seconds, "widget": widget,
+        "prompts": shown,
+        "code_cells": len(code),
+        "seconds": seconds,
+        "widget": widget,
         "errors": [i for i, c in enumerate(code) if any(o.output_type == "error" for o in c.outputs)],
-        "stderr": [(i, o.text) for i, c in enumerate(code) for o in c.outputs
-                   if o.output_type == "stream" and o.name == "stderr"],
-        "plots_missing": [i for i, c in enumerate(code) if re.search(r"^plt\.show\(\)", c.source, re.MULTILINE)
-                          and not any("image/png" in o.get("data", {}) for o in c.outputs)],
+        "stderr": [
+            (i, o.text)
+            for i, c in enumerate(code)
+            for o in c.outputs
+            if o.output_type == "stream" and o.name == "stderr"
+        ],
+        "plots_missing": [
+            i
+            for i, c in enumerate(code)
+            if re.search(r"^plt\.show\(\)", c.source, re.MULTILINE)
+            and not any("image/png" in o.get("data", {}) for o in c.outputs)
+        ],
         "unfinished": [i for i, p in enumerate(shown) if not re.fullmatch(r"\[\d+\]:", p)],
     }
 
@@ -192,8 +234,11 @@ def problems_in(report: dict, intended: list[tuple[str, str]] = ()) -> list[str]
     if len(report["prompts"]) != report["code_cells"]:
         found.append(f"the page shows {len(report['prompts'])} code cells, the notebook has {report['code_cells']}")
     found += [f"code cell {i} raised an error" for i in report["errors"]]
-    found += [f"code cell {i} shows unexpected stderr: {line!r}"
-              for i, text in report["stderr"] for line in unexpected_stderr(text, intended)]
+    found += [
+        f"code cell {i} shows unexpected stderr: {line!r}"
+        for i, text in report["stderr"]
+        for line in unexpected_stderr(text, intended)
+    ]
     found += [f"code cell {i} ends with plt.show() but shows no figure" for i in report["plots_missing"]]
     return found
 
@@ -220,17 +265,26 @@ def test_intended_stderr_is_still_shown(lab, browser):
         if not intended:
             continue
         saved = nbformat.read(lab[2] / name, as_version=4)
-        text = "".join(o.text for c in saved.cells if c.cell_type == "code" for o in c.outputs
-                       if o.output_type == "stream" and o.name == "stderr")
+        text = "".join(
+            o.text
+            for c in saved.cells
+            if c.cell_type == "code"
+            for o in c.outputs
+            if o.output_type == "stream" and o.name == "stderr"
+        )
         for pattern, why in intended:
             assert re.search(pattern, text), f"{name}: {why} no longer shows"
 
 
 def test_the_browser_check_fails_on_an_error_and_on_stray_stderr(lab, browser):
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import sys\nprint('noise', file=sys.stderr)"),
-                                         nbformat.v4.new_code_cell("import matplotlib.pyplot as plt\nplt.show()"),
-                                         nbformat.v4.new_code_cell("1 / 0"),
-                                         nbformat.v4.new_code_cell("print('after')")])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell("import sys\nprint('noise', file=sys.stderr)"),
+            nbformat.v4.new_code_cell("import matplotlib.pyplot as plt\nplt.show()"),
+            nbformat.v4.new_code_cell("1 / 0"),
+            nbformat.v4.new_code_cell("print('after')"),
+        ]
+    )
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     found = problems_in(run_all_in_lab(lab, browser, nb, "broken.ipynb"))
     assert "code cell 0 shows unexpected stderr: 'noise'" in found
@@ -263,6 +317,7 @@ def test_the_checklist_table_fits_a_projector_screen(lab, browser):
 
 # --- the course's own command --------------------------------------------------------
 
+
 def start_course_lab(tmp_path, *flags):
     """`python3 course.py lab` as a learner runs it, with a new empty HOME and its copies in tmp_path.
 
@@ -270,10 +325,13 @@ def start_course_lab(tmp_path, *flags):
     log_path = tmp_path / "lab.log"
     log = open(log_path, "w")
     (tmp_path / "home").mkdir()
-    process = subprocess.Popen([sys.executable, "course.py", "lab", *flags, "--no-browser"], cwd=ROOT,
-                               env=learner_env(COURSE_WORKDIR=str(tmp_path / "my-lessons"),
-                                               HOME=str(tmp_path / "home")),
-                               stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "course.py", "lab", *flags, "--no-browser"],
+        cwd=ROOT,
+        env=learner_env(COURSE_WORKDIR=str(tmp_path / "my-lessons"), HOME=str(tmp_path / "home")),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 120
     while not (urls := re.findall(r"https?://\S+", log_path.read_text())):
         if process.poll() is not None or time.monotonic() > deadline:
@@ -287,8 +345,9 @@ def start_course_lab(tmp_path, *flags):
 
 
 def git_status() -> str:
-    return subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT,
-                          capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_course_lab_prints_one_address_that_opens_start_here(tmp_path, browser):
@@ -321,9 +380,12 @@ def test_course_lab_prints_one_address_that_opens_start_here(tmp_path, browser):
     assert git_status() == before, "running a lesson changed the repository"
     # What the learner's terminal shows: no error, and no warning but one JupyterLab prints once per start
     # (jupyter_server's websocket ping timeout is longer than tornado >= 6.5 accepts; harmless, not ours).
-    problems = [line for line in log_path.read_text().splitlines()
-                if re.search(r"WARNING|\[W |\[E |\[C (?!.*received signal 15)|Traceback", line)
-                and "websocket_ping_timeout" not in line]
+    problems = [
+        line
+        for line in log_path.read_text().splitlines()
+        if re.search(r"WARNING|\[W |\[E |\[C (?!.*received signal 15)|Traceback", line)
+        and "websocket_ping_timeout" not in line
+    ]
     assert not problems, "\n".join(problems)
     assert sorted(p.name for p in (tmp_path / "my-lessons").glob("*.ipynb")) == [p.name for p in PATHS]
 

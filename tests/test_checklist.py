@@ -21,8 +21,9 @@ REAL = np.linspace(-1.5, 2.5, N)
 
 
 def model(units, activation, loss, metrics=("accuracy",)):
-    m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(8, activation="relu"),
-                          keras.layers.Dense(units, activation=activation)])
+    m = keras.Sequential(
+        [keras.Input((3,)), keras.layers.Dense(8, activation="relu"), keras.layers.Dense(units, activation=activation)]
+    )
     m.compile(optimizer="adam", loss=loss, metrics=list(metrics))
     return m
 
@@ -53,23 +54,36 @@ def test_logits_with_from_logits_pass_silently():
 
 MISMATCHES = {  # name: (units, activation, loss, metrics, labels, words the explanation must contain)
     "softmax over one unit": (1, "softmax", "binary_crossentropy", ["accuracy"], BINARY, "always outputs 1.0"),
-    "integer labels, categorical loss": (K, "softmax", "categorical_crossentropy", ["accuracy"], INTEGER,
-                                         "to_categorical"),
-    "one-hot labels, sparse loss": (K, "softmax", "sparse_categorical_crossentropy", ["accuracy"], ONE_HOT,
-                                    "argmax"),
-    "too few output units": (2, "softmax", "sparse_categorical_crossentropy", ["accuracy"], INTEGER,
-                             "up to 3"),
-    "one-hot width differs": (K + 1, "softmax", "categorical_crossentropy", ["accuracy"], ONE_HOT,
-                              "5 units"),
+    "integer labels, categorical loss": (
+        K,
+        "softmax",
+        "categorical_crossentropy",
+        ["accuracy"],
+        INTEGER,
+        "to_categorical",
+    ),
+    "one-hot labels, sparse loss": (K, "softmax", "sparse_categorical_crossentropy", ["accuracy"], ONE_HOT, "argmax"),
+    "too few output units": (2, "softmax", "sparse_categorical_crossentropy", ["accuracy"], INTEGER, "up to 3"),
+    "one-hot width differs": (K + 1, "softmax", "categorical_crossentropy", ["accuracy"], ONE_HOT, "5 units"),
     "binary loss on class numbers": (K, "sigmoid", "binary_crossentropy", ["accuracy"], INTEGER, "0/1 answers"),
-    "sigmoid with a categorical loss": (K, "sigmoid", "sparse_categorical_crossentropy", ["accuracy"], INTEGER,
-                                        "do not add up to 1"),
-    "softmax with binary loss (multi-label)": (K, "softmax", "binary_crossentropy", ["accuracy"], MULTI_HOT,
-                                               "compete"),
-    "logits, probabilities expected": (K, None, "sparse_categorical_crossentropy", ["accuracy"], INTEGER,
-                                       "from_logits=True"),
-    "classification loss on real numbers": (1, None, "binary_crossentropy", ["accuracy"], REAL,
-                                            "mean_squared_error"),
+    "sigmoid with a categorical loss": (
+        K,
+        "sigmoid",
+        "sparse_categorical_crossentropy",
+        ["accuracy"],
+        INTEGER,
+        "do not add up to 1",
+    ),
+    "softmax with binary loss (multi-label)": (K, "softmax", "binary_crossentropy", ["accuracy"], MULTI_HOT, "compete"),
+    "logits, probabilities expected": (
+        K,
+        None,
+        "sparse_categorical_crossentropy",
+        ["accuracy"],
+        INTEGER,
+        "from_logits=True",
+    ),
+    "classification loss on real numbers": (1, None, "binary_crossentropy", ["accuracy"], REAL, "mean_squared_error"),
     "MSE on softmax": (K, "softmax", "mean_squared_error", ["accuracy"], ONE_HOT, "slowly"),
     "accuracy for regression": (1, None, "mean_squared_error", ["accuracy"], REAL, "mae"),
     "misspelled loss": (K, "softmax", "categoricalCrossentropy", ["accuracy"], ONE_HOT, "knows no loss"),
@@ -101,10 +115,18 @@ def test_logits_applied_twice():
     assert any("applied twice" in p for p in checklist.check_compile(m, INTEGER))
 
 
-@pytest.mark.parametrize("y, kind", [
-    (BINARY, "binary"), (INTEGER, "integer"), (INTEGER[:, None], "integer"), (ONE_HOT, "one-hot"),
-    (MULTI_HOT, "multi-hot"), (REAL, "real"), (np.array([0.0, 1.0, 1.0]), "binary"),
-])
+@pytest.mark.parametrize(
+    "y, kind",
+    [
+        (BINARY, "binary"),
+        (INTEGER, "integer"),
+        (INTEGER[:, None], "integer"),
+        (ONE_HOT, "one-hot"),
+        (MULTI_HOT, "multi-hot"),
+        (REAL, "real"),
+        (np.array([0.0, 1.0, 1.0]), "binary"),
+    ],
+)
 def test_label_format(y, kind):
     assert checklist.label_format(y) == kind
 
@@ -126,8 +148,9 @@ def test_printed_problems_wrap_between_words(capsys):
 
 def test_every_rule_has_a_row_here_and_its_message_in_both_languages():
     triggered = set()
-    cases = [(model(units, activation, loss, metrics), y)
-             for units, activation, loss, metrics, y, _ in MISMATCHES.values()]
+    cases = [
+        (model(units, activation, loss, metrics), y) for units, activation, loss, metrics, y, _ in MISMATCHES.values()
+    ]
     cases.append((model(K, "softmax", keras.losses.SparseCategoricalCrossentropy(from_logits=True)), INTEGER))
     for m, y in cases:
         compiled = checklist.read_compiled(m, y)

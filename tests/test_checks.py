@@ -78,7 +78,8 @@ def test_waiting_says_what_to_set_in_both_languages(capsys):
     checks.waiting(3, "run_raw = True")
     assert capsys.readouterr().out.splitlines() == [
         "Exercise 3: set run_raw = True above and run this cell again.",
-        "Exercício 3: defina run_raw = True acima e rode esta célula de novo."]
+        "Exercício 3: defina run_raw = True acima e rode esta célula de novo.",
+    ]
 
 
 def test_answer_number(capsys):
@@ -98,8 +99,11 @@ def fields(template: str) -> set[str]:
 def test_every_message_exists_in_both_languages_with_the_same_fields(key):
     en, pt = texts.MESSAGES[key]
     assert en.strip() and pt.strip() and en != pt
-    portuguese_only = {"system_hint_pt": "system_hint", "name_pt": "name",  # the same field, translated
-                       **{f"{n}_pt": n for n in ("value", "bound", "low", "high")}}  # with a decimal comma
+    portuguese_only = {
+        "system_hint_pt": "system_hint",
+        "name_pt": "name",  # the same field, translated
+        **{f"{n}_pt": n for n in ("value", "bound", "low", "high")},
+    }  # with a decimal comma
     assert fields(en) == {portuguese_only.get(f, f) for f in fields(pt)}
 
 
@@ -154,7 +158,8 @@ def test_checkpoint_lines_are_read_back_and_masked_for_nbval(capsys):
     assert checks.read_checkpoints(out) == [
         {"name": "test accuracy", "value": "0.8812", "bound": "0.87", "low": None, "high": None},
         {"name": "best epoch", "value": "14", "bound": None, "low": "8", "high": "15"},
-        {"name": "gain", "value": "-0.2500", "bound": "-1", "low": None, "high": None}]
+        {"name": "gain", "value": "-0.2500", "bound": "-1", "low": None, "high": None},
+    ]
     masked = sanitized(out)
     assert "0.8812" not in masked and "= 14" not in masked and "-0.25" not in masked
     assert masked.count("= #") == 6, "both languages masked"

@@ -46,10 +46,12 @@ def test_badges_command_rewrites_from_the_configuration(tmp_path):
     nb = nbformat.read(PATHS[1], as_version=4)
     path = tmp_path / PATHS[1].name
     nbformat.write(nb, path)
-    (tmp_path / "pyproject.toml").write_text('[tool.course]\nrepository = "https://github.com/fork/course"\n'
-                                             'ref = "v9.9.9"\n')
-    (tmp_path / "README.md").write_text("[b](https://colab.research.google.com/github/x/y/blob/main/notebooks/"
-                                        f"{path.name})")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.course]\nrepository = "https://github.com/fork/course"\nref = "v9.9.9"\n'
+    )
+    (tmp_path / "README.md").write_text(
+        f"[b](https://colab.research.google.com/github/x/y/blob/main/notebooks/{path.name})"
+    )
     assert colab.badges([path], root=tmp_path) == 0  # the fork's pyproject.toml and README.md
     text = path.read_text()
     assert "github/fork/course/blob/main/notebooks/" + path.name in text
@@ -81,7 +83,7 @@ def test_every_lesson_has_the_same_install_cell():
     cells = [nbformat.read(p, as_version=4).cells for p in PATHS]
     first = [next(c.source for c in nb if c.cell_type == "code") for nb in cells]
     assert all(source.startswith(first[0]) for source in first), "the install cells differ"
-    assert 'raise RuntimeError(' in first[0] and "did not install" in first[0] and "não foram instalados" in first[0]
+    assert "raise RuntimeError(" in first[0] and "did not install" in first[0] and "não foram instalados" in first[0]
 
 
 def test_the_badges_command_line_runs_badges(monkeypatch):

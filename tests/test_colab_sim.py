@@ -48,8 +48,10 @@ COLAB_PACKAGES = ["numpy", "matplotlib", "scikit-learn", "ipywidgets", "ipykerne
 # TensorFlow 2.19 logs XLA's start-up to stderr at the first jit-compiled step (lessons 01-03); 2.21 does not.
 # Lesson 01, section 8 tells learners so.
 OLDEST_STDERR = [
-    (r"^WARNING: All log messages before absl::InitializeLog\(\) is called are written to STDERR$",
-     "absl's first log line (TensorFlow 2.19)"),
+    (
+        r"^WARNING: All log messages before absl::InitializeLog\(\) is called are written to STDERR$",
+        "absl's first log line (TensorFlow 2.19)",
+    ),
     (r"^I0000 \S+ +\d+ (service\.cc|device_compiler\.h):\d+\] ", "XLA's start-up information (TensorFlow 2.19)"),
 ]
 
@@ -96,8 +98,9 @@ def repository(tmp_path_factory):
     folder = tmp_path_factory.mktemp("git")
     bare = folder / "course.git"
     subprocess.run(["git", "clone", "-q", "--bare", str(ROOT), str(bare)], check=True)
-    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True,
-                          check=True).stdout.strip()
+    head = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     subprocess.run(["git", "-C", str(bare), "tag", "-f", CONFIG["ref"], head], check=True, capture_output=True)
     gitconfig = folder / "gitconfig"
     gitconfig.write_text(f'[url "file://{bare}"]\n\tinsteadOf = {CONFIG["repository"]}\n')
@@ -112,21 +115,34 @@ def colab_runtime(folder: Path, tensorflow_and_keras: list[str]) -> Path:
     empty = folder / "empty"
     empty.mkdir()
     # Hide the system's data folder from the kernel (and the pip it starts): Colab has no Debian package.
-    argv = ["unshare", "--mount", "--propagation", "private", "sh", "-c",
-            f'mount --bind "{empty}" "{FASHION_MNIST.parent}" && exec "$0" "$@"',
-            str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    argv = [
+        "unshare",
+        "--mount",
+        "--propagation",
+        "private",
+        "sh",
+        "-c",
+        f'mount --bind "{empty}" "{FASHION_MNIST.parent}" && exec "$0" "$@"',
+        str(python),
+        "-m",
+        "ipykernel_launcher",
+        "-f",
+        "{connection_file}",
+    ]
     if os.geteuid() != 0:
         argv[1:1] = ["--user", "--map-root-user"]
     spec = folder / "jupyter" / "kernels" / "colab-sim"
     spec.mkdir(parents=True)
-    (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "Colab (simulated)",
-                                                  "language": "python"}))
+    (spec / "kernel.json").write_text(
+        json.dumps({"argv": argv, "display_name": "Colab (simulated)", "language": "python"})
+    )
     # Colab imports google.colab before the first cell runs.
     fake = folder / "fake" / "google" / "colab"
     fake.mkdir(parents=True)
     (fake / "__init__.py").write_text('"""Stands in for Colab\'s module (tests/test_colab_sim.py)."""\n')
-    (fake / "output.py").write_text('def enable_custom_widget_manager():  # lesson 04: Colab then shows ipywidgets\n'
-                                    '    pass\n')
+    (fake / "output.py").write_text(
+        "def enable_custom_widget_manager():  # lesson 04: Colab then shows ipywidgets\n    pass\n"
+    )
     startup = folder / "ipython" / "profile_default" / "startup"
     startup.mkdir(parents=True)
     (startup / "00-colab.py").write_text("import google.colab  # noqa: F401\n")
@@ -145,14 +161,39 @@ def runtime(request, tmp_path_factory, mirror, repository, http_server_module):
     python = colab_runtime(folder, PAIRS[request.param])
     print(f"{request.param}: Colab runtime built in {time.perf_counter() - start:.0f} s")
     gitconfig, head = repository
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTEST_CURRENT_TEST", "TF_CPP_MIN_LOG_LEVEL", "COURSE_DATA", "PYTHONPATH", "VIRTUAL_ENV",
-                        "JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "KERAS_HOME", "COURSE_MIRROR")}
-    env.update(PATH=f"{python.parent}{os.pathsep}{env.get('PATH', '')}", KERAS_HOME=str(folder / "keras"),
-               COURSE_MIRROR=http_server_module(mirror), GIT_CONFIG_GLOBAL=str(gitconfig), GIT_CONFIG_NOSYSTEM="1",
-               PYTHONPATH=str(folder / "fake"), IPYTHONDIR=str(folder / "ipython"))
-    return {"name": request.param, "python": python, "env": env, "folder": folder, "head": head,
-            "before": freeze(python)}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in (
+            "PYTEST_CURRENT_TEST",
+            "TF_CPP_MIN_LOG_LEVEL",
+            "COURSE_DATA",
+            "PYTHONPATH",
+            "VIRTUAL_ENV",
+            "JUPYTER_PATH",
+            "JUPYTER_CONFIG_PATH",
+            "KERAS_HOME",
+            "COURSE_MIRROR",
+        )
+    }
+    env.update(
+        PATH=f"{python.parent}{os.pathsep}{env.get('PATH', '')}",
+        KERAS_HOME=str(folder / "keras"),
+        COURSE_MIRROR=http_server_module(mirror),
+        GIT_CONFIG_GLOBAL=str(gitconfig),
+        GIT_CONFIG_NOSYSTEM="1",
+        PYTHONPATH=str(folder / "fake"),
+        IPYTHONDIR=str(folder / "ipython"),
+    )
+    return {
+        "name": request.param,
+        "python": python,
+        "env": env,
+        "folder": folder,
+        "head": head,
+        "before": freeze(python),
+    }
 
 
 def run_lesson(runtime, nb, monkeypatch) -> None:
@@ -199,24 +240,45 @@ def test_every_lesson_runs_as_on_colab(runtime, monkeypatch):
         with open(ARTIFACTS / "colab-times.md", "a") as times:
             times.write(f"| {runtime['name']} | {path.name} | {seconds:.1f} |\n")
         print(f"{runtime['name']}: {path.name} ran in {seconds:.1f} s")
-        stdout = "".join(o.text for c in nb.cells if c.cell_type == "code" for o in c.outputs
-                         if o.output_type == "stream" and o.name == "stdout")
-        promised = len(checks.read_checkpoints("".join(
-            o.get("text", "") for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"
-            for o in c.outputs)))
+        stdout = "".join(
+            o.text
+            for c in nb.cells
+            if c.cell_type == "code"
+            for o in c.outputs
+            if o.output_type == "stream" and o.name == "stdout"
+        )
+        promised = len(
+            checks.read_checkpoints(
+                "".join(
+                    o.get("text", "")
+                    for c in nbformat.read(path, as_version=4).cells
+                    if c.cell_type == "code"
+                    for o in c.outputs
+                )
+            )
+        )
         if len(checks.read_checkpoints(stdout)) != promised:
             problems.append(f"{path.name}: {len(checks.read_checkpoints(stdout))} checkpoints passed of {promised}")
-        problems += [f"{path.name}: {p}" for p in
-                     stderr_problems(nb, [PROGRESS_BAR, *lessons.intended_stderr(nb),
-                                          *(OLDEST_STDERR if runtime["name"] == "oldest" else [])])]
+        problems += [
+            f"{path.name}: {p}"
+            for p in stderr_problems(
+                nb,
+                [PROGRESS_BAR, *lessons.intended_stderr(nb), *(OLDEST_STDERR if runtime["name"] == "oldest" else [])],
+            )
+        ]
     added = freeze(runtime["python"]) - runtime["before"]
     removed = runtime["before"] - freeze(runtime["python"])
     assert problems == []
     assert removed == set(), f"the install cells changed what Colab ships: {sorted(removed)} -> {sorted(added)}"
     assert added == {f"keras-course-helpers @ git+{CONFIG['repository']}@{runtime['head']}"}
     cache = Path(runtime["env"]["KERAS_HOME"]) / "datasets"
-    assert sorted(p.name for p in cache.iterdir()) == ["aclImdb", "aclImdb_v1.tar.gz", "colors", "fashion-mnist",
-                                                       *sorted(p.name for p in cache.glob("imdb_encoded_*.npz"))]
+    assert sorted(p.name for p in cache.iterdir()) == [
+        "aclImdb",
+        "aclImdb_v1.tar.gz",
+        "colors",
+        "fashion-mnist",
+        *sorted(p.name for p in cache.glob("imdb_encoded_*.npz")),
+    ]
 
 
 def test_a_release_that_does_not_exist_stops_at_the_install_cell_and_says_what_to_do(runtime, monkeypatch):

@@ -54,9 +54,16 @@ def test_the_learners_folder_is_ignored_by_git():
     assert ignored.returncode == 0
 
 
-@pytest.mark.parametrize(("flags", "lang", "portuguese"), [
-    ([], "en_US.UTF-8", False), ([], "pt_BR.UTF-8", True), (["--en"], "pt_BR.UTF-8", False),
-    (["--pt"], "en_US.UTF-8", True), ([], "C.UTF-8", False)])
+@pytest.mark.parametrize(
+    ("flags", "lang", "portuguese"),
+    [
+        ([], "en_US.UTF-8", False),
+        ([], "pt_BR.UTF-8", True),
+        (["--en"], "pt_BR.UTF-8", False),
+        (["--pt"], "en_US.UTF-8", True),
+        ([], "C.UTF-8", False),
+    ],
+)
 def test_interface_language_from_the_flag_or_the_system(monkeypatch, flags, lang, portuguese):
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)

@@ -87,8 +87,14 @@ def test_offline_with_no_copy_gives_one_clear_bilingual_error(isolated_data, mon
     with pytest.raises(data.DatasetNotFoundError) as info:
         data.load_fashion_mnist()
     text = str(info.value)
-    for expected in ("apt-get install dataset-fashion-mnist", "COURSE_DATA", "python -m helpers.prepare",
-                     str(data.keras_cache_dir() / "fashion-mnist"), "three ways", "três jeitos"):
+    for expected in (
+        "apt-get install dataset-fashion-mnist",
+        "COURSE_DATA",
+        "python -m helpers.prepare",
+        str(data.keras_cache_dir() / "fashion-mnist"),
+        "three ways",
+        "três jeitos",
+    ):
         assert expected in text
     cache = data.keras_cache_dir() / "fashion-mnist"
     assert not cache.exists() or not any(cache.iterdir()), "nothing half-downloaded is left behind"
@@ -116,6 +122,7 @@ def test_a_damaged_download_is_deleted_not_used(isolated_data, monkeypatch, http
 
 # --- download() -------------------------------------------------------------------
 
+
 def test_download_writes_atomically_and_checks_sha256(tmp_path, http_server):
     served = tmp_path / "served"
     served.mkdir()
@@ -123,8 +130,12 @@ def test_download_writes_atomically_and_checks_sha256(tmp_path, http_server):
     base = http_server(served)
     dest = tmp_path / "out" / "f.bin"
     seen = []
-    data.download([base + "f.bin"], dest, sha256=data.sha256_of(served / "f.bin"),
-                  progress=lambda done, total: seen.append((done, total)))
+    data.download(
+        [base + "f.bin"],
+        dest,
+        sha256=data.sha256_of(served / "f.bin"),
+        progress=lambda done, total: seen.append((done, total)),
+    )
     assert dest.read_bytes() == b"payload" * 1000
     assert seen[-1] == (7000, 7000)
     with pytest.raises(data.CorruptDataError, match="sha256"):
@@ -173,13 +184,23 @@ def test_a_cut_off_download_leaves_nothing(tmp_path):
 
 # --- read_idx_gz -----------------------------------------------------------------
 
-@pytest.mark.parametrize("payload, problem", [
-    (b"\x00\x00\x08\x03" + (2).to_bytes(4, "big") + (2).to_bytes(4, "big") + (2).to_bytes(4, "big") + b"\x00" * 8,
-     "dimension"),
-    (b"\x00\x00\x08\x01" + (5).to_bytes(4, "big") + b"\x00" * 5, "shape"),
-    (b"\x00\x00\x08\x01" + (4).to_bytes(4, "big") + b"\x00" * 5, "data bytes"),
-    (b"\x00\x00\x08\x01" + (4).to_bytes(4, "big") + b"\x00" * 4, "checksum"),
-])
+
+@pytest.mark.parametrize(
+    "payload, problem",
+    [
+        (
+            b"\x00\x00\x08\x03"
+            + (2).to_bytes(4, "big")
+            + (2).to_bytes(4, "big")
+            + (2).to_bytes(4, "big")
+            + b"\x00" * 8,
+            "dimension",
+        ),
+        (b"\x00\x00\x08\x01" + (5).to_bytes(4, "big") + b"\x00" * 5, "shape"),
+        (b"\x00\x00\x08\x01" + (4).to_bytes(4, "big") + b"\x00" * 5, "data bytes"),
+        (b"\x00\x00\x08\x01" + (4).to_bytes(4, "big") + b"\x00" * 4, "checksum"),
+    ],
+)
 def test_read_idx_gz_rejects_bad_files(tmp_path, payload, problem):
     path = tmp_path / "x.gz"
     path.write_bytes(gzip.compress(payload))
@@ -202,7 +223,10 @@ def test_search_order(monkeypatch, tmp_path):
     monkeypatch.setenv("COURSE_DATA", str(tmp_path / "c"))
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "k"))
     assert data.search_dirs("x", tmp_path / "sys") == [
-        tmp_path / "c" / "x", tmp_path / "sys", tmp_path / "k" / "datasets" / "x"]
+        tmp_path / "c" / "x",
+        tmp_path / "sys",
+        tmp_path / "k" / "datasets" / "x",
+    ]
     monkeypatch.delenv("KERAS_HOME")
     monkeypatch.delenv("COURSE_DATA")
     assert data.search_dirs("x") == [Path.home() / ".keras" / "datasets" / "x"]

@@ -13,8 +13,17 @@ from tests.conftest import COURSE_DATA, needs
 
 SHARED = COURSE_DATA / "colors" / "colorData.json"
 needs_shared_copy = needs(SHARED, "COURSE_DATA/colors")
-EXPECTED = {"green-ish": 1599, "blue-ish": 1218, "purple-ish": 823, "pink-ish": 511, "red-ish": 412,
-            "brown-ish": 319, "yellow-ish": 275, "orange-ish": 259, "grey-ish": 227}
+EXPECTED = {
+    "green-ish": 1599,
+    "blue-ish": 1218,
+    "purple-ish": 823,
+    "pink-ish": 511,
+    "red-ish": 412,
+    "brown-ish": 319,
+    "yellow-ish": 275,
+    "orange-ish": 259,
+    "grey-ish": 227,
+}
 
 
 @needs_shared_copy

@@ -44,7 +44,16 @@ def tiny(isolated_data, monkeypatch):
 
 def test_tokenizer_is_documented_and_deterministic():
     assert data.tokenize("Don't MISS it!<br />Best film, ever... 10/10 café") == [
-        "don't", "miss", "it", "best", "film", "ever", "10", "10", "café"]
+        "don't",
+        "miss",
+        "it",
+        "best",
+        "film",
+        "ever",
+        "10",
+        "10",
+        "café",
+    ]
 
 
 def test_structure_and_index_conventions(tiny):
@@ -119,8 +128,11 @@ def serve_archive(tiny, monkeypatch, http_server, archive: bytes):
 
 
 def test_download_and_safe_extraction(tiny, monkeypatch, http_server):
-    files = {f"aclImdb/{split}/{i}_{7 if 'pos' in split else 2}.txt": text.encode()
-             for split, texts in REVIEWS.items() for i, text in enumerate(texts)}
+    files = {
+        f"aclImdb/{split}/{i}_{7 if 'pos' in split else 2}.txt": text.encode()
+        for split, texts in REVIEWS.items()
+        for i, text in enumerate(texts)
+    }
     files["aclImdb/train/unsup/0_0.txt"] = b"not extracted"
     serve_archive(tiny, monkeypatch, http_server, tar_of(files))
     found = data.locate_imdb()
@@ -142,8 +154,7 @@ def test_an_unsafe_archive_is_rejected_and_deleted(tiny, monkeypatch, http_serve
 def test_an_incomplete_tree_is_reported_and_skipped(tiny, monkeypatch):
     (tiny / "course" / "aclImdb" / "test" / "neg" / "0_2.txt").unlink()
     monkeypatch.setattr(imdb, "IMDB_URLS", ("http://127.0.0.1:9/aclImdb_v1.tar.gz",))
-    with pytest.warns(UserWarning, match="test/neg/ has 1 reviews"), \
-            pytest.raises(data.DatasetNotFoundError) as info:
+    with pytest.warns(UserWarning, match="test/neg/ has 1 reviews"), pytest.raises(data.DatasetNotFoundError) as info:
         data.load_imdb()
     assert "COURSE_DATA" in str(info.value) and "três jeitos" in str(info.value)
     assert not list(data.keras_cache_dir().glob("*.part"))
@@ -170,8 +181,11 @@ def test_the_real_reviews_match_the_classic_text():
 
 def test_a_teachers_mirror_may_serve_a_repacked_archive(tiny, monkeypatch, http_server):
     """COURSE_MIRROR comes first; its archive need not be the published one, its reviews are counted instead."""
-    files = {f"aclImdb/{split}/{i}_{7 if 'pos' in split else 2}.txt": text.encode()
-             for split, texts in REVIEWS.items() for i, text in enumerate(texts)}
+    files = {
+        f"aclImdb/{split}/{i}_{7 if 'pos' in split else 2}.txt": text.encode()
+        for split, texts in REVIEWS.items()
+        for i, text in enumerate(texts)
+    }
     monkeypatch.delenv("COURSE_DATA")
     served = tiny / "mirror"
     served.mkdir()
@@ -195,8 +209,11 @@ def test_a_teachers_mirror_may_serve_a_repacked_archive(tiny, monkeypatch, http_
 
 
 def test_a_damaged_kept_archive_is_downloaded_again(tiny, monkeypatch, http_server):
-    files = {f"aclImdb/{split}/{i}_{7 if 'pos' in split else 2}.txt": text.encode()
-             for split, texts in REVIEWS.items() for i, text in enumerate(texts)}
+    files = {
+        f"aclImdb/{split}/{i}_{7 if 'pos' in split else 2}.txt": text.encode()
+        for split, texts in REVIEWS.items()
+        for i, text in enumerate(texts)
+    }
     serve_archive(tiny, monkeypatch, http_server, tar_of(files))
     kept = data.keras_cache_dir() / "aclImdb_v1.tar.gz"
     kept.parent.mkdir(parents=True)

@@ -60,8 +60,12 @@ def test_committed_executed(path):
     counts = [c.execution_count for c in code]
     assert None not in counts, "run `python -m tools.notebooks refresh` and commit the outputs"
     assert counts == sorted(counts), "executed top to bottom in one go"
-    assert not any("<Figure size" in o.get("data", {}).get("text/plain", "")
-                   for c in code for o in c.outputs if o.output_type == "execute_result")
+    assert not any(
+        "<Figure size" in o.get("data", {}).get("text/plain", "")
+        for c in code
+        for o in c.outputs
+        if o.output_type == "execute_result"
+    )
 
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
@@ -86,6 +90,7 @@ def test_links_between_notebooks_point_at_files_that_exist(path):
 
 
 # --- the checker itself can fail -------------------------------------------------
+
 
 def lesson01():
     return read(lessons.NOTEBOOK_DIR / "01_compile_and_fit.ipynb")
@@ -146,6 +151,7 @@ def test_checker_wants_exactly_one_colab_cell():
 
 # --- lint: every lesson's code, run top to bottom, defines what it uses ---------------
 
+
 def lint(nb) -> list[str]:
     """pyflakes over the notebook's code cells in order, the Colab cell left out.
 
@@ -157,8 +163,7 @@ def lint(nb) -> list[str]:
     from pyflakes.api import check
     from pyflakes.reporter import Reporter
 
-    code = "\n\n".join(c.source for c in nb.cells
-                       if c.cell_type == "code" and lessons.COLAB_GUARD not in c.source)
+    code = "\n\n".join(c.source for c in nb.cells if c.cell_type == "code" and lessons.COLAB_GUARD not in c.source)
     out = io.StringIO()
     check(code, "notebook", Reporter(out, out))
     return out.getvalue().splitlines()
@@ -213,6 +218,7 @@ def test_lessons_after_01_compile_as_a_learner_would(path):
 
 # --- outputs nbval does not compare: each one carries its reason ------------------------
 
+
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_ignored_outputs_are_few_and_each_says_why(path):
     ignored = [c for c in read(path).cells if "nbval-ignore-output" in lessons.cell_tags(c)]
@@ -223,15 +229,19 @@ def test_ignored_outputs_are_few_and_each_says_why(path):
 def test_an_ignored_output_without_its_reason_and_a_stale_classic_label_are_flagged():
     nb = lesson01()
     nb.cells.append(nbformat.v4.new_code_cell("print(model.predict(x))", metadata={"tags": ["nbval-ignore-output"]}))
-    nb.cells.append(nbformat.v4.new_code_cell("# Course check · Verificação do curso\nchecks.at_least('a', 1, 0)",
-                                              metadata={"course": {"classic": {"check": "renamed", "figure": "0.9"}}}))
+    nb.cells.append(
+        nbformat.v4.new_code_cell(
+            "# Course check · Verificação do curso\nchecks.at_least('a', 1, 0)",
+            metadata={"course": {"classic": {"check": "renamed", "figure": "0.9"}}},
+        )
+    )
     found = lessons.problems(nb)
     assert any("come together" in p for p in found)
     assert any("course.classic names the check 'renamed'" in p for p in found)
 
 
-
 # --- stored outputs name no folder of the machine that refreshed them ---------------
+
 
 def output_texts(nb):
     """Every text a notebook's outputs show, colour codes (tracebacks are coloured) taken out."""
@@ -239,8 +249,11 @@ def output_texts(nb):
 
     for cell in nb.cells:
         for output in cell.get("outputs", []):
-            texts = [output.get("text", ""), *output.get("traceback", []),
-                     *(v for k, v in output.get("data", {}).items() if k.startswith("text/") and isinstance(v, str))]
+            texts = [
+                output.get("text", ""),
+                *output.get("traceback", []),
+                *(v for k, v in output.get("data", {}).items() if k.startswith("text/") and isinstance(v, str)),
+            ]
             yield from (re.sub(r"\x1b\[[0-9;]*m", "", text) for text in texts)
 
 
@@ -251,12 +264,28 @@ def test_stored_outputs_show_no_path_of_the_authors_machine(path):
 
 
 def test_portable_rewrites_site_packages_and_cell_files_only():
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", execution_count=4, outputs=[
-        nbformat.v4.new_output("stream", name="stderr",
-                               text="/tmp/ipykernel_51/2316.py:2: RuntimeWarning: overflow\n"),
-        nbformat.v4.new_output("error", ename="ValueError", evalue="v", traceback=[
-            "File \x1b[0;32m/home/ana/.venv/lib/python3.11/site-packages/keras/x.py:122\x1b[0m"]),
-        nbformat.v4.new_output("stream", name="stdout", text="✓ found in / encontrado em: /usr/share/datasets\n")])])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "x",
+                execution_count=4,
+                outputs=[
+                    nbformat.v4.new_output(
+                        "stream", name="stderr", text="/tmp/ipykernel_51/2316.py:2: RuntimeWarning: overflow\n"
+                    ),
+                    nbformat.v4.new_output(
+                        "error",
+                        ename="ValueError",
+                        evalue="v",
+                        traceback=["File \x1b[0;32m/home/ana/.venv/lib/python3.11/site-packages/keras/x.py:122\x1b[0m"],
+                    ),
+                    nbformat.v4.new_output(
+                        "stream", name="stdout", text="✓ found in / encontrado em: /usr/share/datasets\n"
+                    ),
+                ],
+            )
+        ]
+    )
     assert sum(len(nbfmt.MACHINE_PATH.findall(t)) for t in output_texts(nb)) == 3
     out = nbfmt.portable(nb).cells[0].outputs
     assert out[0].text == "Cell In[4]:2: RuntimeWarning: overflow\n"
@@ -266,6 +295,7 @@ def test_portable_rewrites_site_packages_and_cell_files_only():
 
 
 # --- one layout (like tensorflow/docs' nbfmt): small diffs -------------------------
+
 
 def test_committed_notebooks_are_formatted():
     assert nbfmt.format_notebooks(PATHS, check_only=True) == 0, "run `python -m tools.notebooks format`"
@@ -290,6 +320,11 @@ def test_every_question_is_asked_in_the_lesson_it_names():
 
     from helpers import quiz
 
-    asked = {qid: path.name[:2] for path in PATHS for cell in read(path).cells if cell.cell_type == "code"
-             for qid in re.findall(r'checks\.answer\("(\w+)"', cell.source)}
+    asked = {
+        qid: path.name[:2]
+        for path in PATHS
+        for cell in read(path).cells
+        if cell.cell_type == "code"
+        for qid in re.findall(r'checks\.answer\("(\w+)"', cell.source)
+    }
     assert asked == {qid: q.lesson for qid, q in quiz.QUESTIONS.items()}

@@ -33,25 +33,31 @@ def test_image_grid_hides_unused_cells_and_accepts_axes():
     assert len(fig.axes) == 10 and sum(ax.axison for ax in fig.axes) == 7
     plt.close(fig)
     fig, axes = plt.subplots(1, 3)
-    assert plots.image_grid(images(), np.ones(30, int), texts.class_names("fashion_mnist", "pt"),
-                            n=3, axes=axes) is fig
+    assert plots.image_grid(images(), np.ones(30, int), texts.class_names("fashion_mnist", "pt"), n=3, axes=axes) is fig
     assert axes[0].get_xlabel() == "Calça"
     plt.close(fig)
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    (dict(images=np.zeros((5, 28)), labels=np.zeros(5, int)), "shape"),
-    (dict(images=np.zeros((5, 28, 28)), labels=np.zeros(4, int)), "labels has 4"),
-    (dict(images=np.zeros((5, 28, 28)), labels=np.zeros(5, int), n=6), "n must be"),
-    (dict(images=np.zeros((5, 28, 28)), labels=np.full(5, 10), n=5), "no entry in class_names"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(images=np.zeros((5, 28)), labels=np.zeros(5, int)), "shape"),
+        (dict(images=np.zeros((5, 28, 28)), labels=np.zeros(4, int)), "labels has 4"),
+        (dict(images=np.zeros((5, 28, 28)), labels=np.zeros(5, int), n=6), "n must be"),
+        (dict(images=np.zeros((5, 28, 28)), labels=np.full(5, 10), n=5), "no entry in class_names"),
+    ],
+)
 def test_image_grid_rejects_bad_input(kwargs, message):
     with pytest.raises(ValueError, match=message):
         plots.image_grid(class_names=NAMES, **kwargs)
 
 
-HISTORY = {"loss": [1.0, 0.5, 0.3], "accuracy": [0.6, 0.8, 0.9],
-           "val_loss": [1.1, 0.7, 0.6], "val_accuracy": [0.55, 0.75, 0.8]}
+HISTORY = {
+    "loss": [1.0, 0.5, 0.3],
+    "accuracy": [0.6, 0.8, 0.9],
+    "val_loss": [1.1, 0.7, 0.6],
+    "val_accuracy": [0.55, 0.75, 0.8],
+}
 
 
 def test_history_plot_training_solid_validation_dashed():
@@ -141,11 +147,14 @@ def test_value_array_right_answer_is_one_blue_bar_and_works_without_names():
     plt.close(fig)
 
 
-@pytest.mark.parametrize("probabilities, label, names, message", [
-    ([0.5, 0.5], 0, ANIMALS, "class_names has 4"),
-    ([[0.5, 0.5]], 0, None, "one row"),
-    ([0.5, 0.5], 2, None, "true_label"),
-])
+@pytest.mark.parametrize(
+    "probabilities, label, names, message",
+    [
+        ([0.5, 0.5], 0, ANIMALS, "class_names has 4"),
+        ([[0.5, 0.5]], 0, None, "one row"),
+        ([0.5, 0.5], 2, None, "true_label"),
+    ],
+)
 def test_value_array_rejects_mismatches(probabilities, label, names, message):
     with pytest.raises(ValueError, match=message):
         plots.plot_value_array(probabilities, label, names)
@@ -184,6 +193,7 @@ def test_value_array_without_a_true_label_marks_only_the_prediction():
 
 
 # --- decision boundaries (lesson 05) ---------------------------------------------
+
 
 def test_decision_boundary_from_a_plain_function():
     x = np.random.default_rng(0).normal(size=(40, 2))

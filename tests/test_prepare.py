@@ -47,8 +47,12 @@ def test_prepare_downloads_what_is_missing_into_the_cache(isolated_data, monkeyp
     course = isolated_data / "course"
     course.mkdir()
     (course / "aclImdb").symlink_to(SHARED / "aclImdb")
-    shutil.copytree(data.FASHION_MNIST_SYSTEM_DIR if data.FASHION_MNIST_SYSTEM_DIR.is_dir()
-                    else "/usr/share/datasets/fashion-mnist", course / "fashion-mnist")
+    shutil.copytree(
+        data.FASHION_MNIST_SYSTEM_DIR
+        if data.FASHION_MNIST_SYSTEM_DIR.is_dir()
+        else "/usr/share/datasets/fashion-mnist",
+        course / "fashion-mnist",
+    )
     monkeypatch.setenv("COURSE_DATA", str(course))
     served = isolated_data / "served"
     served.mkdir()

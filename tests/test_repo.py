@@ -11,8 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def requirement_lines(text: str) -> list[str]:
-    return [line.split("#")[0].strip() for line in text.splitlines()
-            if line.split("#")[0].strip()]
+    return [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
 
 
 def test_environment_yml_is_the_twin_of_requirements_txt():
@@ -41,9 +40,11 @@ def test_helpers_import_without_side_effects():
     import subprocess
     import sys
 
-    code = ("import sys, helpers.data, helpers.plots, helpers.checks, helpers.texts,"
-            " helpers.prepare;"
-            "assert 'tensorflow' not in sys.modules and 'keras' not in sys.modules")
+    code = (
+        "import sys, helpers.data, helpers.plots, helpers.checks, helpers.texts,"
+        " helpers.prepare;"
+        "assert 'tensorflow' not in sys.modules and 'keras' not in sys.modules"
+    )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
 
 
@@ -59,12 +60,13 @@ def test_the_learner_package_holds_only_what_lessons_use():
 
 
 def test_ruff_and_mypy_are_clean():
-    """Lint, import order and types, configured in pyproject.toml, over the course's code."""
+    """Layout (`ruff format`), lint, import order and types, configured in pyproject.toml, over the course's code."""
     import subprocess
     import sys
 
-    ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True)
-    assert ruff.returncode == 0, ruff.stdout + ruff.stderr
+    for command in (["format", "--check", "."], ["check", "."]):
+        ruff = subprocess.run([sys.executable, "-m", "ruff", *command], cwd=ROOT, capture_output=True, text=True)
+        assert ruff.returncode == 0, f"ruff {' '.join(command)}:\n{ruff.stdout}{ruff.stderr}"
     mypy = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
 
@@ -129,7 +131,7 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
     def visit(module: str) -> None:
         if module in path:
-            found.append(path[path.index(module):] + [module])
+            found.append(path[path.index(module) :] + [module])
             return
         path.append(module)
         for other in sorted(graph.get(module, ())):
@@ -145,10 +147,13 @@ def test_tools_have_no_import_cycle_and_the_model_imports_no_command():
     graph = tools_imports()
     assert cycles(graph) == []
     assert graph["lessons"] == set(), "tools.lessons is the model every command builds on"
-    assert "notebooks" not in set().union(*(v for k, v in graph.items() if k != "notebooks")), \
+    assert "notebooks" not in set().union(*(v for k, v in graph.items() if k != "notebooks")), (
         "no module imports the command line"
+    )
 
 
 def test_the_cycle_check_can_fail():
-    assert cycles({"notebooks": {"colab"}, "colab": {"notebooks"}}) == [["notebooks", "colab", "notebooks"],
-                                                                      ["colab", "notebooks", "colab"]]
+    assert cycles({"notebooks": {"colab"}, "colab": {"notebooks"}}) == [
+        ["notebooks", "colab", "notebooks"],
+        ["colab", "notebooks", "colab"],
+    ]

@@ -50,8 +50,10 @@ def needs_in(cell: str) -> dict[str, tuple]:
     """name -> (oldest, newest) as lesson 00's version check states them."""
     found = {}
     for name, oldest, newest in re.findall(r'"(\w+)": \([^,]+, \((\d+, \d+)\), (\(\d+, \d+\)|None)\)', cell):
-        found[name] = (tuple(map(int, oldest.split(", "))),
-                       None if newest == "None" else tuple(map(int, newest.strip("()").split(", "))))
+        found[name] = (
+            tuple(map(int, oldest.split(", "))),
+            None if newest == "None" else tuple(map(int, newest.strip("()").split(", "))),
+        )
     return found
 
 
@@ -100,7 +102,27 @@ def test_a_wheelhouse_for_each_learners_platform_is_complete(platform, own, pyth
 def test_python_3_10_is_refused_because_keras_needs_3_11():
     """Why the floor is 3.11: pip finds no Keras 3.15 for Python 3.10 (Keras 3.13 and later require 3.11)."""
     requirements_line = next(line for line in lines_for("win_amd64", "3.11") if line.startswith("keras"))
-    done = subprocess.run([sys.executable, "-m", "pip", "install", "--dry-run", "--quiet", "--only-binary=:all:",
-                           "--no-deps", "--platform", "win_amd64", "--python-version", "3.10", "--implementation",
-                           "cp", "--target", "/nonexistent-target", requirements_line], capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--dry-run",
+            "--quiet",
+            "--only-binary=:all:",
+            "--no-deps",
+            "--platform",
+            "win_amd64",
+            "--python-version",
+            "3.10",
+            "--implementation",
+            "cp",
+            "--target",
+            "/nonexistent-target",
+            requirements_line,
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode != 0 and "Requires-Python >=3.11" in done.stderr

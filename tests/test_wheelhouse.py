@@ -52,28 +52,43 @@ def fake_wheel(folder: Path, name: str, version: str, *requires: str) -> str:
     wheel = f"{name}-{version}-py3-none-any.whl"
     with zipfile.ZipFile(folder / wheel, "w") as archive:
         metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
-        archive.writestr(f"{name}-{version}.dist-info/METADATA", metadata + "".join(f"Requires-Dist: {r}\n"
-                                                                                   for r in requires))
+        archive.writestr(
+            f"{name}-{version}.dist-info/METADATA", metadata + "".join(f"Requires-Dist: {r}\n" for r in requires)
+        )
     return wheel
 
 
 def test_unmet_reads_each_wheels_requirements_for_the_target_platform(tmp_path):
     """What pip download --platform leaves out: a dependency only the target's markers select."""
-    names = [fake_wheel(tmp_path, "ipython", "9.0", 'colorama; sys_platform == "win32"',
-                        'pexpect; sys_platform != "win32"', 'pytest; extra == "test"', "decorator>=5"),
-             fake_wheel(tmp_path, "decorator", "4.0"), fake_wheel(tmp_path, "pexpect", "4.9")]
+    names = [
+        fake_wheel(
+            tmp_path,
+            "ipython",
+            "9.0",
+            'colorama; sys_platform == "win32"',
+            'pexpect; sys_platform != "win32"',
+            'pytest; extra == "test"',
+            "decorator>=5",
+        ),
+        fake_wheel(tmp_path, "decorator", "4.0"),
+        fake_wheel(tmp_path, "pexpect", "4.9"),
+    ]
     windows = [str(r) for r in wheelhouse.unmet(tmp_path, names, ["ipython"], wheelhouse.environment_of("win_amd64"))]
     assert windows == ['colorama; sys_platform == "win32"', "decorator>=5"]
-    linux = [str(r) for r in wheelhouse.unmet(tmp_path, names, ["ipython[test]"],
-                                               wheelhouse.environment_of("linux_x86_64"))]
+    linux = [
+        str(r) for r in wheelhouse.unmet(tmp_path, names, ["ipython[test]"], wheelhouse.environment_of("linux_x86_64"))
+    ]
     assert linux == ['pytest; extra == "test"', "decorator>=5"]
 
 
-@pytest.mark.parametrize("source, message", [
-    ("/nonexistent/wheels", "cannot read it (no such folder)"),
-    ("http://127.0.0.1:9/", "cannot read it"),
-    ("{empty}", "holds no wheels"),
-])
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("/nonexistent/wheels", "cannot read it (no such folder)"),
+        ("http://127.0.0.1:9/", "cannot read it"),
+        ("{empty}", "holds no wheels"),
+    ],
+)
 def test_course_wheels_that_cannot_serve_say_so(source, message, tmp_path, monkeypatch):
     monkeypatch.setenv("COURSE_WHEELS", source.format(empty=tmp_path))
     with pytest.raises(SystemExit) as stopped:
@@ -92,8 +107,9 @@ def test_course_wheels_means_that_folder_alone(tmp_path, monkeypatch, capsys):
 
 def course_copy(destination: Path) -> Path:
     """The course as a fresh clone has it: the files git tracks or would track, nothing ignored."""
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True,
-                            text=True, check=True).stdout.split("\0")
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split("\0")
     for name in filter(None, listed):
         if (ROOT / name).is_file():
             (destination / name).parent.mkdir(parents=True, exist_ok=True)
@@ -102,8 +118,10 @@ def course_copy(destination: Path) -> Path:
 
 
 def can_unshare() -> bool:
-    return shutil.which("unshare") is not None and subprocess.run(
-        ["unshare", "-n", "true"], capture_output=True).returncode == 0
+    return (
+        shutil.which("unshare") is not None
+        and subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0
+    )
 
 
 @pytest.mark.slow  # about 2 minutes: gathers the wheelhouse (pip's cache makes it seconds), installs, runs lesson 00

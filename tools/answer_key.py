@@ -24,14 +24,18 @@ from pathlib import Path
 from tools import lessons
 
 ANSWER_CALL = re.compile(r'checks\.answer\("(?P<id>\w+)",\s*(?P<given>\w+)\)')
-NOTE_EN = ("**Teacher's edition: the answer key.** This copy was made by `python -m tools.notebooks answer-key` "
-           "from the lesson in `notebooks/`: every quiz question is answered correctly and every \"Try it\" starter "
-           "is run on its solution, so each shows its right-answer feedback or its passing course check. Give "
-           "learners the lesson itself, not this copy.")
-NOTE_PT = ("**Edição de quem dá aula: o gabarito.** Esta cópia foi feita por `python -m tools.notebooks answer-key` "
-           "a partir da lição em `notebooks/`: cada pergunta do quiz está respondida corretamente e cada célula "
-           "inicial do \"Experimente\" roda com a sua solução, então cada uma mostra a resposta certa ou a "
-           "verificação do curso aprovada. Entregue às pessoas que estudam a própria lição, não esta cópia.")
+NOTE_EN = (
+    "**Teacher's edition: the answer key.** This copy was made by `python -m tools.notebooks answer-key` "
+    'from the lesson in `notebooks/`: every quiz question is answered correctly and every "Try it" starter '
+    "is run on its solution, so each shows its right-answer feedback or its passing course check. Give "
+    "learners the lesson itself, not this copy."
+)
+NOTE_PT = (
+    "**Edição de quem dá aula: o gabarito.** Esta cópia foi feita por `python -m tools.notebooks answer-key` "
+    "a partir da lição em `notebooks/`: cada pergunta do quiz está respondida corretamente e cada célula "
+    'inicial do "Experimente" roda com a sua solução, então cada uma mostra a resposta certa ou a '
+    "verificação do curso aprovada. Entregue às pessoas que estudam a própria lição, não esta cópia."
+)
 
 
 class AnswerKeyError(ValueError):
@@ -79,8 +83,10 @@ def with_note(nb):
     """`nb` with the bilingual answer-key note after its title cell."""
     import nbformat
 
-    nb.cells[1:1] = [nbformat.v4.new_markdown_cell(NOTE_EN, metadata={"tags": ["lang-en"]}),
-                     nbformat.v4.new_markdown_cell(NOTE_PT, metadata={"tags": ["lang-pt"]})]
+    nb.cells[1:1] = [
+        nbformat.v4.new_markdown_cell(NOTE_EN, metadata={"tags": ["lang-en"]}),
+        nbformat.v4.new_markdown_cell(NOTE_PT, metadata={"tags": ["lang-pt"]}),
+    ]
     return nb
 
 

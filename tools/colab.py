@@ -1,7 +1,7 @@
 """Colab badges, install pins and the release they point at, from [tool.course] of pyproject.toml.
 
-    python -m tools.notebooks badges [NOTEBOOK ...]
-    python -m tools.notebooks release --check
+python -m tools.notebooks badges [NOTEBOOK ...]
+python -m tools.notebooks release --check
 """
 
 from __future__ import annotations
@@ -79,16 +79,21 @@ def release_problems(root: Path | None = None) -> list[str]:
     found = []
     if badges(lessons.notebook_paths(folder=root / "notebooks"), check_only=True, root=root):
         found.append("badges or install pins disagree with [tool.course]: run `python -m tools.notebooks badges`")
-    exists = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd=root,
-                            capture_output=True, text=True)
+    exists = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd=root, capture_output=True, text=True
+    )
     if exists.returncode != 0:
-        found.append(f"the configured ref {ref!r} does not exist in this repository: tag the release "
-                     f"(`git tag {ref}`) and push the tag")
+        found.append(
+            f"the configured ref {ref!r} does not exist in this repository: tag the release "
+            f"(`git tag {ref}`) and push the tag"
+        )
     else:
         differ = subprocess.run(["git", "diff", "--quiet", ref, "HEAD", "--", "notebooks", "helpers"], cwd=root)
         if differ.returncode != 0:
-            found.append(f"notebooks/ or helpers/ of {ref} differ from this commit's: release a new ref "
-                         f"(bump it in pyproject.toml, run badges, tag)")
+            found.append(
+                f"notebooks/ or helpers/ of {ref} differ from this commit's: release a new ref "
+                f"(bump it in pyproject.toml, run badges, tag)"
+            )
     return found
 
 

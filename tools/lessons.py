@@ -91,15 +91,18 @@ def problems(nb) -> list[str]:
             elif langs == set(LANG_TAGS):
                 heading = source.strip()
                 if "\n" in heading or not heading.startswith("#") or " · " not in heading:
-                    found.append(f"{where}: a cell tagged with both languages must be one heading "
-                                 f"'# English · Português'")
+                    found.append(
+                        f"{where}: a cell tagged with both languages must be one heading '# English · Português'"
+                    )
             elif "lang-en" in langs:
                 nxt = cells[i + 1] if i + 1 < len(cells) else None
                 if nxt is None or nxt.cell_type != "markdown" or cell_tags(nxt) & set(LANG_TAGS) != {"lang-pt"}:
                     found.append(f"{where}: English cell not followed by its Portuguese twin")
                 elif _shape(source) != _shape(nxt.source):
-                    found.append(f"{where}: English and Portuguese cells differ in structure "
-                                 f"(headings, list items, table rows, links or code blocks)")
+                    found.append(
+                        f"{where}: English and Portuguese cells differ in structure "
+                        f"(headings, list items, table rows, links or code blocks)"
+                    )
                 elif source.strip() == nxt.source.strip() or not nxt.source.strip():
                     found.append(f"{where}: Portuguese twin is empty or a copy of the English")
             else:
@@ -114,20 +117,26 @@ def problems(nb) -> list[str]:
             if installs and COLAB_GUARD not in source:
                 found.append(f"{where}: installs packages outside the guarded Colab setup cell")
             if "raises-exception" in tags:
-                found.append(f"{where}: tagged raises-exception, which Colab, VS Code and Kaggle are not known to "
-                             f"honour (Run All would stop here): catch the error and print its message")
+                found.append(
+                    f"{where}: tagged raises-exception, which Colab, VS Code and Kaggle are not known to "
+                    f"honour (Run All would stop here): catch the error and print its message"
+                )
             if cell.get("outputs") and any(o.get("output_type") == "error" for o in cell.outputs):
                 found.append(f"{where}: stored output is an error: Run All stops at it")
             found += [f"{where}: {p}" for p in _course_check_problems(source)]
             facts = course(cell)
             if ("nbval-ignore-output" in tags) != bool(facts.get("ignore_output")):
-                found.append(f"{where}: the nbval-ignore-output tag and the reason in its metadata "
-                             f"(course.ignore_output) come together")
+                found.append(
+                    f"{where}: the nbval-ignore-output tag and the reason in its metadata "
+                    f"(course.ignore_output) come together"
+                )
             elif "ignore_output" in facts and len(facts["ignore_output"]) <= 20:
                 found.append(f"{where}: say why nbval cannot compare this output (course.ignore_output)")
             if "classic" in facts and f'"{facts["classic"]["check"]}"' not in source:
-                found.append(f"{where}: course.classic names the check {facts['classic']['check']!r}, "
-                             f"which this cell does not make")
+                found.append(
+                    f"{where}: course.classic names the check {facts['classic']['check']!r}, "
+                    f"which this cell does not make"
+                )
             for pattern, why in facts.get("intended_stderr", []):
                 try:
                     re.compile(pattern)
@@ -136,16 +145,17 @@ def problems(nb) -> list[str]:
                 if len(why) <= 10:
                     found.append(f"{where}: say why the lesson shows {pattern!r}")
             if "checks.waiting(" in source and not facts.get("solution"):
-                found.append(f"{where}: exercise starter without its solution in the cell's metadata "
-                             f"(course.solution, see tools/answer_key.py)")
+                found.append(
+                    f"{where}: exercise starter without its solution in the cell's metadata "
+                    f"(course.solution, see tools/answer_key.py)"
+                )
     colab = [i for i, c in enumerate(cells) if c.cell_type == "code" and COLAB_GUARD in c.source]
     if len(colab) != 1:
         found.append(f"expected exactly one guarded Colab setup cell, found {len(colab)}")
     return found
 
 
-def execute(nb, folder: Path, timeout: int = 900, kernel_name: str = "python3",
-            env: dict[str, str] | None = None):
+def execute(nb, folder: Path, timeout: int = 900, kernel_name: str = "python3", env: dict[str, str] | None = None):
     """Run every cell of `nb` in a fresh kernel started in `folder`, as Run All does.
 
     The one executor of the course's tools: refresh, the benchmark and the Colab
@@ -154,8 +164,9 @@ def execute(nb, folder: Path, timeout: int = 900, kernel_name: str = "python3",
     """
     from nbclient import NotebookClient
 
-    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name, record_timing=False,
-                            resources={"metadata": {"path": str(folder)}})
+    client = NotebookClient(
+        nb, timeout=timeout, kernel_name=kernel_name, record_timing=False, resources={"metadata": {"path": str(folder)}}
+    )
     client.execute(**({"env": env} if env is not None else {}))
     return nb
 

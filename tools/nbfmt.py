@@ -1,6 +1,6 @@
 """The course's notebook layout (a small nbfmt) and machine-free outputs, for `tools.notebooks`.
 
-    python -m tools.notebooks format [--check] [NOTEBOOK ...]
+python -m tools.notebooks format [--check] [NOTEBOOK ...]
 """
 
 from __future__ import annotations
@@ -63,8 +63,9 @@ def _stable_widget_ids(nb) -> None:
             view = output.get("data", {}).get(WIDGET_VIEW)
             if view:
                 visit(view["model_id"])
-    order += sorted((m for m in state if m not in order),
-                    key=lambda m: json.dumps(state[m], sort_keys=True))  # models no cell shows
+    order += sorted(
+        (m for m in state if m not in order), key=lambda m: json.dumps(state[m], sort_keys=True)
+    )  # models no cell shows
     new = {old: f"{i:032x}" for i, old in enumerate(order, 1)}
     pattern = re.compile("|".join(map(re.escape, new)))
     renamed = json.loads(pattern.sub(lambda m: new[m.group(0)], json.dumps(state)))
@@ -97,16 +98,16 @@ def format_notebooks(paths: list[Path], check_only: bool = False) -> int:
             if not check_only:
                 path.write_text(wanted, encoding="utf-8")
     verb = "need formatting" if check_only else "reformatted"
-    print(f"{len(paths)} notebook(s), {len(unformatted)} {verb}" +
-          "".join(f"\n  {p.name}" for p in unformatted))
+    print(f"{len(paths)} notebook(s), {len(unformatted)} {verb}" + "".join(f"\n  {p.name}" for p in unformatted))
     return 1 if check_only and unformatted else 0
-
 
 
 SITE_PACKAGES = re.compile(r"(?:[A-Za-z]:)?[\\/][^\s:'\"]*?[\\/]site-packages[\\/]")
 KERNEL_FILE = re.compile(r"/tmp/ipykernel_\d+/\d+\.py")
-MACHINE_PATH = re.compile(r"(?<![\w.~])(?:/(?:home|root|tmp|work|Users|opt)/|[A-Za-z]:\\Users\\)"
-                          r"|(?<!\.\.\.)[\\/]site-packages[\\/]")
+MACHINE_PATH = re.compile(
+    r"(?<![\w.~])(?:/(?:home|root|tmp|work|Users|opt)/|[A-Za-z]:\\Users\\)"
+    r"|(?<!\.\.\.)[\\/]site-packages[\\/]"
+)
 
 
 def portable(nb):
@@ -116,6 +117,7 @@ def portable(nb):
     file ``Cell In[n]``, IPython's own name for the cell, so stored outputs read the same
     whoever refreshes them. `tests/test_notebooks.py` checks that no other path is left.
     """
+
     def clean(text: str, count) -> str:
         text = SITE_PACKAGES.sub(".../site-packages/", text)
         return KERNEL_FILE.sub(f"Cell In[{count}]", text)

@@ -65,8 +65,7 @@ def refresh(paths: list[Path], timeout: int = 900) -> int:
 
 
 def main(argv: list[str]) -> int:
-    commands = {"check": check, "refresh": refresh, "editions": editions, "badges": badges,
-                "answer-key": answer_key}
+    commands = {"check": check, "refresh": refresh, "editions": editions, "badges": badges, "answer-key": answer_key}
     if argv and argv[0] == "release":
         return release(argv[1:])
     if argv and argv[0] == "format":

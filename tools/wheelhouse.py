@@ -42,22 +42,36 @@ THIS_PYTHON = "{}.{}".format(*sys.version_info[:2])
 PYTHONS = [f"3.{minor}" for minor in range(course.SUPPORTED[0][1], course.SUPPORTED[1][1] + 1)]
 
 _LINUX_TAGS = [f"manylinux_2_{minor}_x86_64" for minor in range(28, 16, -1)] + [
-    "manylinux2014_x86_64", "manylinux2010_x86_64", "manylinux1_x86_64"]
+    "manylinux2014_x86_64",
+    "manylinux2010_x86_64",
+    "manylinux1_x86_64",
+]
 PLATFORMS = {  # name -> (pip's --platform tags, the environment markers that platform's Python reports)
-    "linux_x86_64": (_LINUX_TAGS, {"sys_platform": "linux", "platform_machine": "x86_64",
-                                   "platform_system": "Linux", "os_name": "posix"}),
-    "win_amd64": (["win_amd64"], {"sys_platform": "win32", "platform_machine": "AMD64",
-                                  "platform_system": "Windows", "os_name": "nt"}),
-    "macos_arm64": (["macosx_12_0_arm64"], {"sys_platform": "darwin", "platform_machine": "arm64",
-                                            "platform_system": "Darwin", "os_name": "posix"}),
+    "linux_x86_64": (
+        _LINUX_TAGS,
+        {"sys_platform": "linux", "platform_machine": "x86_64", "platform_system": "Linux", "os_name": "posix"},
+    ),
+    "win_amd64": (
+        ["win_amd64"],
+        {"sys_platform": "win32", "platform_machine": "AMD64", "platform_system": "Windows", "os_name": "nt"},
+    ),
+    "macos_arm64": (
+        ["macosx_12_0_arm64"],
+        {"sys_platform": "darwin", "platform_machine": "arm64", "platform_system": "Darwin", "os_name": "posix"},
+    ),
 }
 
 
 def environment_of(platform: str, python: str | None = None) -> dict[str, str]:
     """The environment markers that `platform`'s CPython `python` reports."""
     version = python or THIS_PYTHON
-    return {"python_version": version, "python_full_version": f"{version}.0", "implementation_name": "cpython",
-            "platform_python_implementation": "CPython", **PLATFORMS[platform][1]}
+    return {
+        "python_version": version,
+        "python_full_version": f"{version}.0",
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+        **PLATFORMS[platform][1],
+    }
 
 
 def lines_for(platform: str | None, python: str | None = None) -> list[str]:
@@ -90,21 +104,29 @@ def unmet(folder: Path, names: list[str], top: list[str], environment: dict[str,
         with zipfile.ZipFile(folder / name) as wheel:
             metadata = next(n for n in wheel.namelist() if n.count("/") == 1 and n.endswith(".dist-info/METADATA"))
             text = wheel.read(metadata).decode()
-        needs[project] = [Requirement(line) for line in email.parser.Parser().parsestr(text).get_all("Requires-Dist")
-                          or []]
+        needs[project] = [
+            Requirement(line) for line in email.parser.Parser().parsestr(text).get_all("Requires-Dist") or []
+        ]
     asked: dict[str, set[str]] = {"": {""}}  # package -> the extras that a selected requirement asks of it
     selected: list[Requirement] = []
     while True:  # until what is selected asks no new extra (an extra can ask for another, e.g. "all")
-        selected = [r for package, requirements in needs.items() for r in requirements
-                    if not r.marker or any(r.marker.evaluate({**environment, "extra": extra})
-                                           for extra in asked.get(package, ()))]
+        selected = [
+            r
+            for package, requirements in needs.items()
+            for r in requirements
+            if not r.marker
+            or any(r.marker.evaluate({**environment, "extra": extra}) for extra in asked.get(package, ()))
+        ]
         more = {canonicalize_name(r.name): {"", *r.extras} for r in selected}
         if all(extras <= asked.get(name, set()) for name, extras in more.items()):
             break
         for name, extras in more.items():
             asked.setdefault(name, set()).update(extras)
-    return [r for r in selected if not any(r.specifier.contains(v, prereleases=True)
-                                           for v in versions.get(canonicalize_name(r.name), []))]
+    return [
+        r
+        for r in selected
+        if not any(r.specifier.contains(v, prereleases=True) for v in versions.get(canonicalize_name(r.name), []))
+    ]
 
 
 def extras() -> list[str]:
@@ -115,8 +137,11 @@ def extras() -> list[str]:
 
 def download(folder: Path, target: list[str], requirements: list[str], what: str) -> list[str]:
     """pip download into `folder` (wheels already there are kept); the names of the wheels it gave."""
-    done = subprocess.run([sys.executable, "-m", "pip", "download", "--only-binary=:all:", "--dest", str(folder),
-                           *target, *requirements], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--only-binary=:all:", "--dest", str(folder), *target, *requirements],
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         sys.exit(f"{done.stderr.strip()}\n\npip could not gather the wheels for {what}: see above.")
     return sorted({Path(n).name for n in re.findall(r"(?:Saved|File was already downloaded) (\S+\.whl)", done.stdout)})
@@ -148,8 +173,9 @@ def megabytes(folder: Path, names: list[str]) -> int:
 
 
 def write_index(folder: Path, sets: dict[str, list[str]]) -> None:
-    rows = "\n".join(f"| {name} | {len(names)} | {megabytes(folder, names)} MB |"
-                     for name, names in sorted(sets.items()))
+    rows = "\n".join(
+        f"| {name} | {len(names)} | {megabytes(folder, names)} MB |" for name, names in sorted(sets.items())
+    )
     every = sorted({name for names in sets.values() for name in names})
     listing = "\n".join(f"- {name}" for name in every)
     (folder / INDEX).write_text(
@@ -162,16 +188,25 @@ def write_index(folder: Path, sets: dict[str, list[str]]) -> None:
         "Serve it: `python3 -m http.server 8000` in this folder. On each learner's machine:\n"
         "`COURSE_WHEELS=http://<this computer's address>:8000/ python3 course.py lab`\n"
         "(or COURSE_WHEELS=<this folder>, copied to a USB stick).\n\n"
-        f"## Files\n\n{listing}\n")
+        f"## Files\n\n{listing}\n"
+    )
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python3 course.py wheelhouse", description=__doc__.split("\n\n")[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python3 course.py wheelhouse",
+        description=__doc__.split("\n\n")[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("folder", type=Path)
     parser.add_argument("--platform", action="append", choices=sorted(PLATFORMS), default=[])
-    parser.add_argument("--python", action="append", choices=PYTHONS, default=[],
-                        help="the Python of the learners' machines; repeat for several (default: this one's)")
+    parser.add_argument(
+        "--python",
+        action="append",
+        choices=PYTHONS,
+        default=[],
+        help="the Python of the learners' machines; repeat for several (default: this one's)",
+    )
     args = parser.parse_args(argv)
     if args.python and not args.platform:
         parser.error("--python goes with --platform (with neither, the wheels are for this machine)")
@@ -181,16 +216,23 @@ def main(argv: list[str]) -> int:
     sets: dict[str, list[str]] = json.loads(record.read_text()) if record.exists() else {}
     wanted = [(p, v) for p in args.platform for v in (args.python or [None])] or [(None, None)]
     for platform, python in wanted:
-        name = (f"this machine ({sysconfig.get_platform()}), Python {THIS_PYTHON}" if platform is None
-                else f"{platform}, Python {python or THIS_PYTHON}")
+        name = (
+            f"this machine ({sysconfig.get_platform()}), Python {THIS_PYTHON}"
+            if platform is None
+            else f"{platform}, Python {python or THIS_PYTHON}"
+        )
         print(f"Gathering the wheels for {name} ...", flush=True)
         sets[name] = gather(folder, platform, python)
         print(f"  {len(sets[name])} wheels, {megabytes(folder, sets[name])} MB")
     record.write_text(json.dumps(sets, indent=1, sort_keys=True) + "\n")
     write_index(folder, sets)
     every = sorted({name for names in sets.values() for name in names})
-    print("\n" + texts.message("wheels_gathered", folder=folder, files=len(every), mb=megabytes(folder, every),
-                               index=folder / INDEX))
+    print(
+        "\n"
+        + texts.message(
+            "wheels_gathered", folder=folder, files=len(every), mb=megabytes(folder, every), index=folder / INDEX
+        )
+    )
     return 0
 
 

@@ -34,8 +34,9 @@ def read_colors_json(path: Path) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _colors_file(download_ok: bool = True) -> tuple[tuple[np.ndarray, np.ndarray], Path]:
-    return fetch("colors", "colorData.json", read_colors_json, urls=COLORS_URLS, sha256=COLORS_SHA256,
-                 download_ok=download_ok)
+    return fetch(
+        "colors", "colorData.json", read_colors_json, urls=COLORS_URLS, sha256=COLORS_SHA256, download_ok=download_ok
+    )
 
 
 def locate_colors(download: bool = True) -> dict[str, Path]:

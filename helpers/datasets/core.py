@@ -81,9 +81,13 @@ def progress_bar(label: str, out=None) -> Callable[[int, int | None], None]:
     return show
 
 
-def download(urls: Sequence[str], dest: Path, sha256: str | None = None,
-             timeout: float = DOWNLOAD_TIMEOUT,
-             progress: Callable[[int, int | None], None] | None | bool = None) -> Path:
+def download(
+    urls: Sequence[str],
+    dest: Path,
+    sha256: str | None = None,
+    timeout: float = DOWNLOAD_TIMEOUT,
+    progress: Callable[[int, int | None], None] | None | bool = None,
+) -> Path:
     """Download the first of `urls` that answers into `dest`, atomically.
 
     The data goes to ``dest.part`` and is renamed to `dest` only when it is
@@ -140,21 +144,40 @@ def mirror_url(path: Path) -> str | None:
     return f"{mirror}/{path.relative_to(keras_cache_dir()).as_posix()}"
 
 
-def not_found(name: str, reason: object, hints: tuple[str, str] | None, relpath: str,
-              cache_path: Path) -> DatasetNotFoundError:
+def not_found(
+    name: str, reason: object, hints: tuple[str, str] | None, relpath: str, cache_path: Path
+) -> DatasetNotFoundError:
     """The one bilingual error for a dataset that is nowhere here and cannot be downloaded."""
-    en_hint, pt_hint = hints or ("ask your teacher for a copy of the data",
-                                 "peça uma cópia dos dados a quem dá o curso")
+    en_hint, pt_hint = hints or (
+        "ask your teacher for a copy of the data",
+        "peça uma cópia dos dados a quem dá o curso",
+    )
     course_data = Path(os.environ.get("COURSE_DATA", "<folder>")) / name / relpath
-    return DatasetNotFoundError(texts.message(
-        "dataset_missing", dataset=name, reason=reason, system_hint=en_hint, system_hint_pt=pt_hint,
-        course_data_path=course_data, cache_path=cache_path))
+    return DatasetNotFoundError(
+        texts.message(
+            "dataset_missing",
+            dataset=name,
+            reason=reason,
+            system_hint=en_hint,
+            system_hint_pt=pt_hint,
+            course_data_path=course_data,
+            cache_path=cache_path,
+        )
+    )
 
 
-def fetch(name: str, relpath: str, read: Callable[[Path], T], urls: Sequence[str],
-          system_dir: Path | None = None, sha256: str | None = None,
-          hints: tuple[str, str] | None = None, download_ok: bool = True,
-          unpack: Callable[[Path, Path], None] | None = None, mirror_may_repack: bool = False) -> tuple[T, Path]:
+def fetch(
+    name: str,
+    relpath: str,
+    read: Callable[[Path], T],
+    urls: Sequence[str],
+    system_dir: Path | None = None,
+    sha256: str | None = None,
+    hints: tuple[str, str] | None = None,
+    download_ok: bool = True,
+    unpack: Callable[[Path, Path], None] | None = None,
+    mirror_may_repack: bool = False,
+) -> tuple[T, Path]:
     """Find, verify and read one file or folder of dataset `name`; download it if needed.
 
     `read(path)` parses it and raises CorruptDataError when it is bad.

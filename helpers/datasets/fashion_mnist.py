@@ -24,14 +24,10 @@ FASHION_MNIST_URLS = (
 # The four original IDX files: shape of their content and sha256 of the
 # *decompressed* bytes (Debian recompresses the .gz files, the content is the same).
 FASHION_MNIST_FILES: dict[str, tuple[tuple[int, ...], str]] = {
-    "train-images-idx3-ubyte.gz": ((60000, 28, 28),
-                                   "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888"),
-    "train-labels-idx1-ubyte.gz": ((60000,),
-                                   "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9"),
-    "t10k-images-idx3-ubyte.gz": ((10000, 28, 28),
-                                  "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b"),
-    "t10k-labels-idx1-ubyte.gz": ((10000,),
-                                  "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"),
+    "train-images-idx3-ubyte.gz": ((60000, 28, 28), "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888"),
+    "train-labels-idx1-ubyte.gz": ((60000,), "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9"),
+    "t10k-images-idx3-ubyte.gz": ((10000, 28, 28), "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b"),
+    "t10k-labels-idx1-ubyte.gz": ((10000,), "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"),
 }
 FASHION_MNIST_HINTS = (
     "on Debian or Ubuntu: sudo apt-get install dataset-fashion-mnist",
@@ -50,7 +46,7 @@ def read_idx_gz(path: Path, shape: tuple[int, ...], sha256: str | None = None) -
     header = 4 + 4 * len(shape)
     if len(raw) < header or int.from_bytes(raw[:4], "big") != magic:
         raise CorruptDataError(f"not an IDX file of {len(shape)} dimension(s)")
-    dims = tuple(int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(len(shape)))
+    dims = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(len(shape)))
     if dims != tuple(shape):
         raise CorruptDataError(f"header says shape {dims}, expected {tuple(shape)}")
     if len(raw) != header + int(np.prod(shape)):
@@ -62,10 +58,15 @@ def read_idx_gz(path: Path, shape: tuple[int, ...], sha256: str | None = None) -
 
 def _fashion_file(filename: str, download_ok: bool = True) -> tuple[np.ndarray, Path]:
     shape, sha = FASHION_MNIST_FILES[filename]
-    return fetch("fashion-mnist", filename, lambda p: read_idx_gz(p, shape, sha),
-                 urls=[base + filename for base in FASHION_MNIST_URLS],
-                 system_dir=FASHION_MNIST_SYSTEM_DIR, hints=FASHION_MNIST_HINTS,
-                 download_ok=download_ok)
+    return fetch(
+        "fashion-mnist",
+        filename,
+        lambda p: read_idx_gz(p, shape, sha),
+        urls=[base + filename for base in FASHION_MNIST_URLS],
+        system_dir=FASHION_MNIST_SYSTEM_DIR,
+        hints=FASHION_MNIST_HINTS,
+        download_ok=download_ok,
+    )
 
 
 def locate_fashion_mnist(download: bool = True) -> dict[str, Path]:

@@ -104,11 +104,21 @@ def _verified_tree(folder: Path) -> Path:
 
 def _imdb_dir(download_ok: bool = True) -> Path:
     cache = keras_cache_dir()
-    hints = (f"copy the extracted aclImdb/ folder (from {IMDB_URLS[0]}) into {cache}",
-             f"copie a pasta aclImdb/ extraída (de {IMDB_URLS[0]}) para {cache}")
-    folder, _ = fetch("aclImdb", "", _verified_tree, IMDB_URLS, sha256=IMDB_SHA256, hints=hints,
-                      download_ok=download_ok, unpack=_extract_imdb,
-                      mirror_may_repack=True)
+    hints = (
+        f"copy the extracted aclImdb/ folder (from {IMDB_URLS[0]}) into {cache}",
+        f"copie a pasta aclImdb/ extraída (de {IMDB_URLS[0]}) para {cache}",
+    )
+    folder, _ = fetch(
+        "aclImdb",
+        "",
+        _verified_tree,
+        IMDB_URLS,
+        sha256=IMDB_SHA256,
+        hints=hints,
+        download_ok=download_ok,
+        unpack=_extract_imdb,
+        mirror_may_repack=True,
+    )
     return folder
 
 
@@ -167,8 +177,7 @@ def clear_imdb_cache() -> None:
 
 def _check_num_words(num_words: int | None) -> None:
     if num_words is not None and (not isinstance(num_words, int) or num_words <= UNUSED + 1):
-        raise ValueError(f"num_words must be an integer above {UNUSED + 1} (or None for every word), "
-                         f"got {num_words!r}")
+        raise ValueError(f"num_words must be an integer above {UNUSED + 1} (or None for every word), got {num_words!r}")
 
 
 def load_imdb(num_words: int | None = 10000) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
