@@ -93,9 +93,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "wheels_unreachable": (
         "COURSE_WHEELS={source}: cannot read it ({error}). Check the folder, or the address and that the teacher's "
         "`python3 -m http.server` is running on this network; or unset COURSE_WHEELS to install from the internet.",
-        "COURSE_WHEELS={source}: não foi possível ler ({error}). Confira a pasta, ou o endereço e se o "
-        "`python3 -m http.server` do professor está rodando nesta rede; ou apague COURSE_WHEELS para instalar "
-        "da internet.",
+        "COURSE_WHEELS={source}: não foi possível lê-la ({error}). Confira a pasta, ou o endereço e se o "
+        "`python3 -m http.server` de quem dá aula está rodando nesta rede; ou remova a variável COURSE_WHEELS "
+        "para instalar da internet.",
     ),
     "wheels_empty": (
         "COURSE_WHEELS={source} holds no wheels (.whl files): is it the folder `python3 course.py wheelhouse` made?",
@@ -107,9 +107,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "teacher's computer, or `python3 course.py wheelhouse DIR` on a machine like this one), or unset "
         "COURSE_WHEELS to install from the internet.",
         "A wheelhouse {source} não tem wheel de {missing} para esta máquina ({machine}), então os pacotes do "
-        "curso não foram instalados.\nPeça ao professor que acrescente as wheels desta máquina ({command} "
-        "no computador do professor, ou `python3 course.py wheelhouse PASTA` numa máquina igual a esta), ou "
-        "apague COURSE_WHEELS para instalar da internet.",
+        "curso não foram instalados.\nPeça a quem dá aula que acrescente as wheels desta máquina ({command} "
+        "no computador de quem dá aula, ou `python3 course.py wheelhouse PASTA` numa máquina igual a esta), ou "
+        "remova a variável COURSE_WHEELS para instalar da internet.",
     ),
     "setup_failed": (
         "Setting up .venv failed (see above). It is not marked ready: the next run tries again.",
@@ -121,10 +121,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Serve it to the class:   cd {folder} && python3 -m http.server 8000\n"
         "Each learner then runs:  COURSE_WHEELS=http://<this computer's address>:8000/ python3 course.py lab\n"
         "or, from a copy of the folder (a USB stick):  COURSE_WHEELS=/path/to/the/copy python3 course.py lab",
-        "{folder}: {files} arquivos, {mb} MB (o que há: {index}).\n"
-        "Sirva a pasta para a turma:  cd {folder} && python3 -m http.server 8000\n"
-        "Cada aluno então roda:       COURSE_WHEELS=http://<endereço deste computador>:8000/ python3 course.py lab\n"
-        "ou, de uma cópia da pasta (um pen drive):  COURSE_WHEELS=/caminho/da/cópia python3 course.py lab",
+        "{folder}: {files} arquivos, {mb} MB (conteúdo: {index}).\n"
+        "Disponibilize a pasta para a turma:  cd {folder} && python3 -m http.server 8000\n"
+        "Cada pessoa da turma então roda:     "
+        "COURSE_WHEELS=http://<endereço deste computador>:8000/ python3 course.py lab\n"
+        "ou, a partir de uma cópia da pasta (num pen drive):  COURSE_WHEELS=/caminho/da/cópia python3 course.py lab",
     ),
     "prepare_ready": ("The course can run offline.", "O curso pode rodar offline."),
     "prepare_not_ready": (
