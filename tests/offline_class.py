@@ -70,7 +70,12 @@ server = subprocess.Popen(
 )
 lab = None
 try:
-    time.sleep(1)
+    for _ in range(60):  # until the server answers
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).close()
+            break
+        except OSError:
+            time.sleep(0.5)
     started = time.monotonic()
     lab = subprocess.Popen(
         [sys.executable, "course.py", "lab", "--ServerApp.open_browser=False"],

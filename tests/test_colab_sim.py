@@ -1,4 +1,4 @@
-"""Colab, simulated: every lesson run the way an upload to Colab runs it (slow: about 3 minutes per version pair).
+"""Colab, simulated: every lesson run the way an upload to Colab runs it (slow: 3 to 4 minutes per version pair).
 
 For each supported TensorFlow + Keras pair (the pinned one of requirements.txt and the oldest one, declared in
 [tool.course] of pyproject.toml) a fresh virtual environment holds only what a Colab runtime preinstalls that
