@@ -5,7 +5,7 @@
 A teacher runs it where the internet is good; learners then set COURSE_WHEELS to
 the folder (a USB stick) or to its address (`python3 -m http.server` in DIR) and
 `course.py` installs from it alone. With no --platform the wheels are for this
-machine and its Python; each --platform NAME (see PLATFORMS) gathers that
+machine and its Python; each --platform (linux_x86_64, win_amd64, macos_arm64) gathers that
 platform's wheels for each --python (this machine's Python when none is given).
 Beside requirements.txt it gathers pip (the launcher upgrades it first) and the
 build backend that installs the course's own helpers from the checkout
@@ -195,11 +195,17 @@ def write_index(folder: Path, sets: dict[str, list[str]]) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python3 course.py wheelhouse",
-        description=__doc__.split("\n\n")[1],
+        description=__doc__.split("\n\n")[2],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("folder", type=Path)
-    parser.add_argument("--platform", action="append", choices=sorted(PLATFORMS), default=[])
+    parser.add_argument("folder", type=Path, help="where the wheels go (those already there are kept)")
+    parser.add_argument(
+        "--platform",
+        action="append",
+        choices=sorted(PLATFORMS),
+        default=[],
+        help="a platform of the learners' machines; repeat for several (default: this machine)",
+    )
     parser.add_argument(
         "--python",
         action="append",
