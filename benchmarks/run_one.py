@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tools/ is not
 
 import nbformat  # noqa: E402
 
-from tools.lessons import execute  # noqa: E402
+from tools.lessons import execute, printed  # noqa: E402
 
 
 def main(argv: list[str]) -> None:
@@ -25,7 +25,7 @@ def main(argv: list[str]) -> None:
     start = time.perf_counter()
     execute(nb, Path(argv[1]), env=json.loads(argv[2]) if len(argv) > 2 else None)
     seconds = time.perf_counter() - start
-    text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    text = printed(nb)
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024, "stdout": text}))
 

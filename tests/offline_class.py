@@ -124,9 +124,10 @@ learner_python = course / ".venv" / "bin" / "python"
 run_lesson = """
 import sys, nbformat
 from nbclient import NotebookClient
+from tools.lessons import printed
 nb = nbformat.read(sys.argv[1], as_version=4)
 NotebookClient(nb, timeout=600, kernel_name="python3").execute()
-print("\\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs))
+print(printed(nb))
 """
 done = subprocess.run(
     [str(learner_python), "-c", run_lesson, "my-lessons/00_start_here.ipynb"],

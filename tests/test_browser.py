@@ -264,14 +264,7 @@ def test_intended_stderr_is_still_shown(lab, browser):
     for name, intended in intended_by_lesson.items():
         if not intended:
             continue
-        saved = nbformat.read(lab[2] / name, as_version=4)
-        text = "".join(
-            o.text
-            for c in saved.cells
-            if c.cell_type == "code"
-            for o in c.outputs
-            if o.output_type == "stream" and o.name == "stderr"
-        )
+        text = lessons.printed(nbformat.read(lab[2] / name, as_version=4), "stderr")
         for pattern, why in intended:
             assert re.search(pattern, text), f"{name}: {why} no longer shows"
 

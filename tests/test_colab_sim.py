@@ -240,23 +240,8 @@ def test_every_lesson_runs_as_on_colab(runtime, monkeypatch):
         with open(ARTIFACTS / "colab-times.md", "a") as times:
             times.write(f"| {runtime['name']} | {path.name} | {seconds:.1f} |\n")
         print(f"{runtime['name']}: {path.name} ran in {seconds:.1f} s")
-        stdout = "".join(
-            o.text
-            for c in nb.cells
-            if c.cell_type == "code"
-            for o in c.outputs
-            if o.output_type == "stream" and o.name == "stdout"
-        )
-        promised = len(
-            checks.read_checkpoints(
-                "".join(
-                    o.get("text", "")
-                    for c in nbformat.read(path, as_version=4).cells
-                    if c.cell_type == "code"
-                    for o in c.outputs
-                )
-            )
-        )
+        stdout = lessons.printed(nb, "stdout")
+        promised = len(checks.read_checkpoints(lessons.printed(nbformat.read(path, as_version=4))))
         if len(checks.read_checkpoints(stdout)) != promised:
             problems.append(f"{path.name}: {len(checks.read_checkpoints(stdout))} checkpoints passed of {promised}")
         problems += [

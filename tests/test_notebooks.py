@@ -328,3 +328,17 @@ def test_every_question_is_asked_in_the_lesson_it_names():
         for qid in re.findall(r'checks\.answer\("(\w+)"', cell.source)
     }
     assert asked == {qid: q.lesson for qid, q in quiz.QUESTIONS.items()}
+
+
+def test_printed_joins_the_code_cells_streams_and_nothing_else():
+    nb = nbformat.v4.new_notebook()
+    code = nbformat.v4.new_code_cell("print(1)")
+    code.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="one\n"),
+        nbformat.v4.new_output("execute_result", data={"text/plain": "2"}, execution_count=1),
+        nbformat.v4.new_output("stream", name="stderr", text="warned\n"),
+    ]
+    nb.cells = [nbformat.v4.new_markdown_cell("print(0)"), code]
+    assert lessons.printed(nb) == "one\nwarned\n"
+    assert lessons.printed(nb, "stdout") == "one\n"
+    assert lessons.printed(nb, "stderr") == "warned\n"

@@ -43,6 +43,17 @@ def intended_stderr(nb) -> list[tuple[str, str]]:
     return [(pattern, why) for cell in nb.cells for pattern, why in course(cell).get("intended_stderr", [])]
 
 
+def printed(nb, stream: str | None = None) -> str:
+    """What `nb`'s code cells printed: every stream, or only `stream` ("stdout" or "stderr")."""
+    return "".join(
+        o.text
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if o.output_type == "stream" and stream in (None, o.name)
+    )
+
+
 def classic_figures(nb) -> dict[str, str]:
     """Course-check label -> the classic text's figure for it, from the check cells' metadata."""
     return {c["check"]: c["figure"] for cell in nb.cells if (c := course(cell).get("classic"))}
