@@ -56,6 +56,27 @@ SUPPORTED = ((3, 11), (3, 13))  # TensorFlow 2.21 ships wheels for 3.10-3.13, Ke
 IDLE_KERNEL_S = 30 * 60
 REQUIREMENTS = ("requirements.txt", "requirements-dev.txt")  # a learner's set; the authors' tools added to it
 
+# The platforms `course.py wheelhouse` gathers for (tools/wheelhouse.py), and how to name this machine's.
+_LINUX_TAGS = [f"manylinux_2_{minor}_x86_64" for minor in range(28, 16, -1)] + [
+    "manylinux2014_x86_64",
+    "manylinux2010_x86_64",
+    "manylinux1_x86_64",
+]
+PLATFORMS = {  # name -> (pip's --platform tags, the environment markers that platform's Python reports)
+    "linux_x86_64": (
+        _LINUX_TAGS,
+        {"sys_platform": "linux", "platform_machine": "x86_64", "platform_system": "Linux", "os_name": "posix"},
+    ),
+    "win_amd64": (
+        ["win_amd64"],
+        {"sys_platform": "win32", "platform_machine": "AMD64", "platform_system": "Windows", "os_name": "nt"},
+    ),
+    "macos_arm64": (
+        ["macosx_12_0_arm64"],
+        {"sys_platform": "darwin", "platform_machine": "arm64", "platform_system": "Darwin", "os_name": "posix"},
+    ),
+}
+
 
 def wheel_source() -> list[str]:
     """pip's options for COURSE_WHEELS (a folder or an address): its wheels alone; [] without it."""
@@ -90,11 +111,10 @@ def pip_install(options: list[str], *args: str) -> None:
     print(done.stderr, file=sys.stderr, end="")
     missing = re.findall(r"No matching distribution found for (\S+)", done.stderr)
     if options and missing:
-        machine = {
-            ("linux", "x86_64"): "linux_x86_64",
-            ("win32", "AMD64"): "win_amd64",
-            ("darwin", "arm64"): "macos_arm64",
-        }.get((sys.platform, platform.machine()))
+        here = (sys.platform, platform.machine())
+        machine = next(
+            (name for name, (_, m) in PLATFORMS.items() if (m["sys_platform"], m["platform_machine"]) == here), None
+        )
         command = f"`python3 course.py wheelhouse DIR --platform {machine} --python {python_version()}`"
         sys.exit(
             texts.message(

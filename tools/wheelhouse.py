@@ -38,28 +38,10 @@ from helpers import texts
 ROOT = Path(__file__).resolve().parent.parent
 INDEX = "WHEELHOUSE.md"
 RECORD = "wheelhouse.json"  # which wheels each platform and Python needs, for INDEX
-THIS_PYTHON = "{}.{}".format(*sys.version_info[:2])
+THIS_PYTHON = course.python_version()
 PYTHONS = [f"3.{minor}" for minor in range(course.SUPPORTED[0][1], course.SUPPORTED[1][1] + 1)]
 
-_LINUX_TAGS = [f"manylinux_2_{minor}_x86_64" for minor in range(28, 16, -1)] + [
-    "manylinux2014_x86_64",
-    "manylinux2010_x86_64",
-    "manylinux1_x86_64",
-]
-PLATFORMS = {  # name -> (pip's --platform tags, the environment markers that platform's Python reports)
-    "linux_x86_64": (
-        _LINUX_TAGS,
-        {"sys_platform": "linux", "platform_machine": "x86_64", "platform_system": "Linux", "os_name": "posix"},
-    ),
-    "win_amd64": (
-        ["win_amd64"],
-        {"sys_platform": "win32", "platform_machine": "AMD64", "platform_system": "Windows", "os_name": "nt"},
-    ),
-    "macos_arm64": (
-        ["macosx_12_0_arm64"],
-        {"sys_platform": "darwin", "platform_machine": "arm64", "platform_system": "Darwin", "os_name": "posix"},
-    ),
-}
+PLATFORMS = course.PLATFORMS
 
 
 def environment_of(platform: str, python: str | None = None) -> dict[str, str]:
