@@ -78,6 +78,20 @@ def wait_for_server(base: str, token: str, process: subprocess.Popen, log: Path)
             time.sleep(0.5)
 
 
+def wait_for_kernels(url: str, settled) -> None:
+    """Poll the server's kernels until `settled(kernel)` holds for each (or 60 s pass, or the server is gone)."""
+    base, token = url.split("/lab/")[0], url.split("token=")[1]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{base}/api/kernels?token={token}", timeout=5) as response:
+                if all(settled(kernel) for kernel in json.load(response)):
+                    return
+        except OSError:  # no server left to ask: the test's own failure says why
+            return
+        time.sleep(0.2)
+
+
 def stop(process: subprocess.Popen) -> None:
     process.terminate()  # the server shuts its kernels down on SIGTERM
     try:
@@ -363,8 +377,14 @@ def test_course_lab_prints_one_address_that_opens_start_here(tmp_path, browser):
         page.screenshot(path=str(ARTIFACTS / "browser-course-lab-start-here.png"))
         page.goto(url.replace(f"/lab/tree/{START}", f"/lab/tree/{PATHS[1].name}"))  # a second lesson, its kernel
         wait_for_notebook(page)
+        # A learner closes the tab, then presses Ctrl+C. Stopping the server while a kernel that has just
+        # started still sends to a tab closing that instant makes tornado log a "Task exception was never
+        # retrieved" traceback (tornadoweb/tornado#3565, voila-dashboards/voila#237): so, as the learner
+        # does, wait for the kernels to be idle, close the page, and stop once no tab is connected.
+        wait_for_kernels(url, lambda kernel: kernel["execution_state"] == "idle")
     finally:
         page.close()
+        wait_for_kernels(url, lambda kernel: kernel["connections"] == 0)
         stop(process)
     with pytest.raises(OSError):  # stopping course.py stopped JupyterLab too (no server left behind)
         urllib.request.urlopen(url, timeout=5)
