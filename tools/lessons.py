@@ -183,8 +183,9 @@ def execute(nb, folder: Path, timeout: int = 900, kernel_name: str = "python3", 
 
 
 def course_environment() -> None:
-    """What refresh and answer-key run the lessons with: outputs as nbval sees them, CI's data folder."""
+    """What refresh and answer-key run the lessons with: outputs as nbval sees them, strict checks, CI's data folder."""
     os.environ.setdefault("PYTEST_CURRENT_TEST", "tools.notebooks refresh")
+    os.environ["COURSE_STRICT_CHECKS"] = "1"  # a failing course check raises, as in nbval (helpers.checks)
     shared = ROOT.parent / "shared" / "datasets"
     if "COURSE_DATA" not in os.environ and shared.is_dir():  # the data folder CI uses (.ci/run)
         os.environ["COURSE_DATA"] = str(shared)
