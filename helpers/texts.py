@@ -181,6 +181,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Verificação do curso falhou: {name_pt} = {value_pt}, fora do intervalo de {low_pt} a {high_pt} "
         "que o texto desta lição afirma. Algo mudou na lição (dados, modelo, épocas?).",
     ),
+    # A failing check in a learner's run (no COURSE_STRICT_CHECKS): it says what differs and the lesson goes on.
+    # Not "Course check:" with a colon, so tests/sanitize.cfg and checks.read_checkpoints never read it as passed.
+    "checkpoint_missed": (
+        "✗ Course check not met: {name} = {value}, below {bound}. This run differs from the lesson's text "
+        "(another computer, backend or library version, or a change you made); the lesson goes on.",
+        "✗ Verificação do curso não atingida: {name_pt} = {value_pt}, abaixo de {bound_pt}. Esta execução difere "
+        "do texto da lição (outro computador, backend ou versão de biblioteca, ou uma mudança sua); a lição "
+        "continua.",
+    ),
+    "checkpoint_missed_range": (
+        "✗ Course check not met: {name} = {value}, outside {low} to {high}. This run differs from the lesson's "
+        "text (another computer, backend or library version, or a change you made); the lesson goes on.",
+        "✗ Verificação do curso não atingida: {name_pt} = {value_pt}, fora de {low_pt} a {high_pt}. Esta execução "
+        "difere do texto da lição (outro computador, backend ou versão de biblioteca, ou uma mudança sua); a "
+        "lição continua.",
+    ),
     "not_answered": (
         "Not answered yet: replace None with your answer{choices} and run the cell again.",
         "Ainda sem resposta: troque None pela sua resposta{choices} e rode a célula de novo.",
@@ -192,8 +208,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "right": ("✓ Right!", "✓ Certo!"),
     "wrong": ("✗ Not quite.", "✗ Ainda não."),
     "unknown_choice": (
-        "{given!r} is not one of the options {choices}.",
-        "{given!r} não é uma das opções {choices}.",
+        "{given} is not one of the options {choices}.",
+        "{given} não é uma das opções {choices}.",
+    ),
+    # A learner's wrong argument to helpers.checks or helpers.checklist (the argument as the code names it).
+    "argument_number": ("{argument} must be a number, got {got}.", "{argument} deve ser um número, mas veio {got}."),
+    "argument_finite": (
+        "{argument} must be a finite number, got {got}.",
+        "{argument} deve ser um número finito, mas veio {got}.",
+    ),
+    "checkpoint_low_high": (
+        "low must not exceed high, got {low} > {high}.",
+        "low não pode passar de high, mas veio {low} > {high}.",
+    ),
+    "checkpoint_name": (
+        "name must be a string or an (English, Portuguese) pair, got {got}.",
+        "name deve ser um texto ou um par (inglês, português), mas veio {got}.",
+    ),
+    "answer_question": (
+        "question must be the name of a question, a string such as 'epoch', got {got}.",
+        "question deve ser o nome de uma pergunta, um texto como 'epoch', mas veio {got}.",
+    ),
+    "answer_number": (
+        "The answer to {question!r} must be a number, got {given}.",
+        "A resposta de {question!r} deve ser um número, mas veio {given}.",
+    ),
+    "labels_numbers": (
+        "y must be a non-empty array of numbers, got {dtype} with shape {shape}.",
+        "y deve ser um array não vazio de números, mas veio {dtype} com formato {shape}.",
+    ),
+    "labels_finite": (
+        "y must hold finite numbers: {count} of {size} labels are NaN or infinite (a missing or broken label?).",
+        "y deve conter números finitos: {count} de {size} rótulos são NaN ou infinitos (um rótulo ausente ou "
+        "quebrado?).",
+    ),
+    "model_not_compiled": (
+        "model must be compiled first: call model.compile(optimizer, loss, metrics).",
+        "model precisa ser compilado antes: chame model.compile(optimizer, loss, metrics).",
     ),
 }
 

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+import math
+import os
 import re
 import string
 
 import pytest
 
 from helpers import checks, quiz, texts
+from tools import lessons
+
+
+@pytest.fixture
+def strict(monkeypatch):
+    """The course's own tests, refresh and the answer key: a failing check raises."""
+    monkeypatch.setenv("COURSE_STRICT_CHECKS", "1")
+
+
+@pytest.fixture
+def learner(monkeypatch):
+    """A learner's run: no COURSE_STRICT_CHECKS."""
+    monkeypatch.delenv("COURSE_STRICT_CHECKS", raising=False)
 
 
 def test_at_least_passes_and_prints_both_languages(capsys):
@@ -17,7 +32,7 @@ def test_at_least_passes_and_prints_both_languages(capsys):
 
 
 @pytest.mark.parametrize("value", [0.86, float("nan")])
-def test_at_least_raises_below_the_bound(value):
+def test_at_least_raises_below_the_bound(value, strict):
     with pytest.raises(checks.CheckpointError, match="below the 0.87") as info:
         checks.at_least("test accuracy", value, 0.87)
     assert "abaixo" in str(info.value)
@@ -28,7 +43,7 @@ def test_at_least_wants_a_number():
         checks.at_least("x", "0.9", 0.5)
 
 
-def test_checkpoint_names_are_bilingual(capsys):
+def test_checkpoint_names_are_bilingual(capsys, strict):
     checks.at_least(("test accuracy", "acurácia de teste"), 0.88, 0.87)
     en, pt = capsys.readouterr().out.splitlines()
     assert en == "✓ Course check: test accuracy = 0.8800 ≥ 0.87"
@@ -39,7 +54,7 @@ def test_checkpoint_names_are_bilingual(capsys):
         checks.at_least(("only English",), 0.9, 0.5)
 
 
-def test_between_passes_inside_the_range_and_raises_outside(capsys):
+def test_between_passes_inside_the_range_and_raises_outside(capsys, strict):
     checks.between(("best epoch", "melhor época"), 25, 20, 30)
     en, pt = capsys.readouterr().out.splitlines()
     assert en == "✓ Course check: best epoch = 25, between 20 and 30"
@@ -163,3 +178,74 @@ def test_checkpoint_lines_are_read_back_and_masked_for_nbval(capsys):
     masked = sanitized(out)
     assert "0.8812" not in masked and "= 14" not in masked and "-0.25" not in masked
     assert masked.count("= #") == 6, "both languages masked"
+
+
+def test_the_course_tests_and_refresh_run_the_checks_strictly(monkeypatch):
+    assert os.environ.get("COURSE_STRICT_CHECKS") == "1", "set by conftest.py, inherited by nbval's kernels"
+    monkeypatch.setenv("COURSE_STRICT_CHECKS", "0")
+    lessons.course_environment()
+    assert os.environ["COURSE_STRICT_CHECKS"] == "1", "refresh and the answer key fail on a failing check"
+
+
+def test_a_failing_check_in_a_learners_run_says_what_differs_and_goes_on(learner, capsys):
+    assert checks.at_least(("test accuracy", "acurácia de teste"), 0.5, 0.87) is None
+    assert checks.between(("best epoch", "melhor época"), 31, 20, 30) is None
+    out = capsys.readouterr().out
+    assert out.splitlines() == [
+        "✗ Course check not met: test accuracy = 0.5000, below 0.87. This run differs from the lesson's text "
+        "(another computer, backend or library version, or a change you made); the lesson goes on.",
+        "✗ Verificação do curso não atingida: acurácia de teste = 0,5000, abaixo de 0,87. Esta execução difere "
+        "do texto da lição (outro computador, backend ou versão de biblioteca, ou uma mudança sua); a lição "
+        "continua.",
+        "✗ Course check not met: best epoch = 31, outside 20 to 30. This run differs from the lesson's text "
+        "(another computer, backend or library version, or a change you made); the lesson goes on.",
+        "✗ Verificação do curso não atingida: melhor época = 31, fora de 20 a 30. Esta execução difere "
+        "do texto da lição (outro computador, backend ou versão de biblioteca, ou uma mudança sua); a lição "
+        "continua.",
+    ]
+    assert checks.read_checkpoints(out) == [], "a missed check is not read back as passed"
+    assert "#" not in sanitized(out) and sanitized(out) == out, "nbval's masking leaves it as printed"
+    checks.at_least("nan value", math.nan, 0.5)
+    assert "nan value = nan, below 0.5" in capsys.readouterr().out
+
+
+def test_a_nan_or_infinite_bound_is_refused(learner):  # probe FAIL 10
+    with pytest.raises(ValueError, match="bound must be a finite number, got nan") as info:
+        checks.at_least("acc", 0.1, math.nan)
+    assert "bound deve ser um número finito" in str(info.value)
+    with pytest.raises(ValueError, match="low must be a finite number"):
+        checks.between("acc", 0.1, math.nan, 1)
+    with pytest.raises(ValueError, match="high must be a finite number"):
+        checks.between("acc", 0.1, 0, math.inf)
+
+
+@pytest.mark.parametrize("bound", ["0.5", None, True, [0.5]])
+def test_bounds_must_be_numbers(bound, learner):  # probe WEAK: bounds not type-checked
+    with pytest.raises(TypeError, match="bound must be a number") as info:
+        checks.at_least("acc", 0.9, bound)
+    assert "bound deve ser um número" in str(info.value)
+    with pytest.raises(TypeError, match="low must be a number"):
+        checks.between("acc", 0.9, bound, 1)
+    with pytest.raises(TypeError, match="high must be a number"):
+        checks.between("acc", 0.9, 0, bound)
+
+
+def test_answer_wants_a_question_key():  # probe WEAK: answer(["epoch"], ...) gave "unhashable type"
+    with pytest.raises(TypeError, match="question must be the name of a question") as info:
+        checks.answer(["epoch"], "a")
+    assert "question deve ser o nome" in str(info.value)
+
+
+@pytest.mark.parametrize("given", [10**400, -(10**400), math.inf, math.nan], ids=["1e400", "-1e400", "inf", "nan"])
+def test_answer_beyond_any_float_is_wrong(given, capsys):  # probe WEAK: answer(q, 10**400) gave OverflowError
+    checks.answer("steps_batch_64", given)
+    assert capsys.readouterr().out.startswith("✗ Not quite.")
+
+
+def test_a_huge_answer_is_not_echoed_whole():  # probe WEAK: a 10-million-character answer was echoed whole
+    with pytest.raises(ValueError, match="not one of the options") as info:
+        checks.answer("epoch", "x" * 10_000_000)
+    assert len(str(info.value)) < 400 and "não é uma das opções" in str(info.value)
+    with pytest.raises(TypeError, match="must be a number") as info:
+        checks.answer("steps_batch_64", "9" * 10_000_000)
+    assert len(str(info.value)) < 400 and "deve ser um número" in str(info.value)
