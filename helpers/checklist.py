@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from helpers import texts
+
 WRAP = 88  # characters per printed line: fits a notebook's output area on a 1024-pixel screen
 
 
@@ -22,7 +24,10 @@ def label_format(y: object) -> str:
     """What the labels look like: "binary", "integer", "one-hot", "multi-hot" or "real" (lesson 05)."""
     y = np.asarray(y)
     if y.size == 0 or y.dtype.kind not in "biuf":
-        raise TypeError(f"y must be a non-empty array of numbers, got {y.dtype} with shape {y.shape}")
+        raise TypeError(texts.message("labels_numbers", dtype=y.dtype, shape=y.shape))
+    broken = int(np.count_nonzero(~np.isfinite(y)))  # NaN would read as regression, inf overflows int()
+    if broken:
+        raise ValueError(texts.message("labels_finite", count=broken, size=y.size))
     if y.ndim == 2 and y.shape[1] == 1:
         y = y[:, 0]
     whole = bool(np.all(y == np.round(y)))
@@ -39,6 +44,8 @@ def label_format(y: object) -> str:
 def _loss_name(loss: object) -> str:
     import keras
 
+    if loss is None:  # compile(loss=None) is accepted; fit then fails with "No loss to compute"
+        return "none"
     if isinstance(loss, str):
         try:
             loss = keras.losses.get(loss)
@@ -53,7 +60,7 @@ class Compiled:
 
     units: int
     activation: str  # "softmax", "sigmoid", "relu", ..., or "linear" for none
-    loss: str  # Keras's name for it, or "unknown:<what was given>"
+    loss: str  # Keras's name for it, "none" for loss=None, or "unknown:<what was given>"
     from_logits: bool
     metrics: tuple[str, ...]
     labels: str  # label_format(y)
@@ -75,6 +82,14 @@ class Rule:
 # what to tell the learner in English and Portuguese. One rule, one row in tests/test_checklist.py. Fields the
 # messages may use: units, activation, loss, labels, name (the loss as given), top, top_plus_one, width.
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "no_loss",
+        lambda c: c.loss == "none",
+        "✗ The model was compiled without a loss (loss=None): compile accepts it, fit fails with "
+        "'No loss to compute'. Pass one, e.g. loss='sparse_categorical_crossentropy' for integer classes.",
+        "✗ O modelo foi compilado sem perda (loss=None): o compile aceita, o fit falha com "
+        "'No loss to compute'. Passe uma, por exemplo loss='sparse_categorical_crossentropy' para classes inteiras.",
+    ),
     Rule(
         "unknown_loss",
         lambda c: c.loss.startswith("unknown:"),
@@ -197,7 +212,7 @@ def _from_logits(loss: object) -> bool:
 def read_compiled(model: object, y: object) -> Compiled:
     """The facts of `model` (compiled) and labels `y` that the checklist rules look at (lesson 05)."""
     if not getattr(model, "compiled", False):
-        raise ValueError("model must be compiled first: call model.compile(optimizer, loss, metrics)")
+        raise ValueError(texts.message("model_not_compiled"))
     last = model.layers[-1]  # type: ignore[attr-defined]
     labels = label_format(y)
     y = np.asarray(y)

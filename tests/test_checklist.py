@@ -87,6 +87,7 @@ MISMATCHES = {  # name: (units, activation, loss, metrics, labels, words the exp
     "MSE on softmax": (K, "softmax", "mean_squared_error", ["accuracy"], ONE_HOT, "slowly"),
     "accuracy for regression": (1, None, "mean_squared_error", ["accuracy"], REAL, "mae"),
     "misspelled loss": (K, "softmax", "categoricalCrossentropy", ["accuracy"], ONE_HOT, "knows no loss"),
+    "no loss (probe FAIL 11)": (1, "sigmoid", None, ["accuracy"], BINARY, "without a loss"),
 }
 
 
@@ -164,3 +165,13 @@ def test_every_rule_has_a_row_here_and_its_message_in_both_languages():
 
 def test_lesson_05_calls_the_checklist_through_checks():
     assert checks.check_compile is checklist.check_compile
+
+
+@pytest.mark.parametrize("bad", [np.inf, -np.inf, np.nan])
+def test_labels_must_be_finite(bad):  # probe WEAK: inf labels gave OverflowError, NaN labels read as regression
+    y = np.array([0.0, 1.0, bad, 1.0])
+    with pytest.raises(ValueError, match="y must hold finite numbers: 1 of 4") as info:
+        checklist.label_format(y)
+    assert "y deve conter números finitos" in str(info.value)
+    with pytest.raises(ValueError, match="finite"):
+        checklist.check_compile(model(1, "sigmoid", "binary_crossentropy"), y)
