@@ -3,6 +3,7 @@
 
     python3 course.py lab [--pt | --en] [JUPYTERLAB ARGS]   # set up .venv, open JupyterLab at Start here
     python3 course.py fresh NN [NN ...]                     # a clean copy of lesson NN in my-lessons/
+    python3 course.py editions                              # English-only and Portuguese-only lesson copies
     python3 course.py test [PYTEST ARGS]                    # set up .venv and run every test (nbval included)
     python3 course.py test --quick [PYTEST ARGS]            # only the fast tests: no nbval, browser or Colab
     python3 course.py wheelhouse DIR [--platform P] [--python X.Y]  # gather a class's wheels (tools/wheelhouse.py)
@@ -22,22 +23,33 @@ machine does not warn about them. It prints one address that opens Start
 here. JupyterLab's menus are in Brazilian Portuguese with --pt or when the
 system language is Portuguese, in English otherwise (--en forces English). A
 notebook's kernel shuts down when you close its tab; kernels left idle with no
-tab open are stopped after 30 minutes, busy ones never.
+tab open are stopped after 30 minutes, busy ones never. The address's token
+(the lab's password) reaches JupyterLab through its environment, never its
+command line, which every account on the machine can read; the files where
+Jupyter keeps it are in a folder only your account can open. `lab` never
+overwrites your files: my-lessons/GLOSSARY.md follows the course's while you
+have not changed it, and `fresh` keeps your old copy under a name of its own.
+
+`editions` writes English-only and Portuguese-only copies of the lessons, with
+the glossary, to my-lessons/editions/en and my-lessons/editions/pt, where the
+lab's file browser shows them. Run it again after `git pull` for the new
+versions: a copy you changed there is first kept under another name.
 """
 
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import locale
 import os
 import platform
 import re
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 import venv
@@ -55,6 +67,8 @@ START = "00_start_here.ipynb"
 SUPPORTED = ((3, 11), (3, 13))  # TensorFlow 2.21 ships wheels for 3.10-3.13, Keras 3.15 needs 3.11+
 IDLE_KERNEL_S = 30 * 60
 REQUIREMENTS = ("requirements.txt", "requirements-dev.txt")  # a learner's set; the authors' tools added to it
+LISTING_DEADLINE_S = 60  # the whole COURSE_WHEELS listing, however slowly it comes
+LISTING_MAX_BYTES = 4 * 2**20  # a wheelhouse's listing is tens of kilobytes
 
 # The platforms `course.py wheelhouse` gathers for (tools/wheelhouse.py), and how to name this machine's.
 _LINUX_TAGS = [f"manylinux_2_{minor}_x86_64" for minor in range(28, 16, -1)] + [
@@ -84,12 +98,7 @@ def wheel_source() -> list[str]:
     if not source:
         return []
     if "://" in source:
-        try:
-            with urllib.request.urlopen(source, timeout=15) as response:
-                listing = response.read().decode("utf-8", "replace")
-        except (OSError, ValueError) as error:
-            sys.exit(texts.message("wheels_unreachable", source=source, error=error))
-        has_wheels = ".whl" in listing
+        has_wheels = ".whl" in read_listing(source)
     else:
         folder = Path(source).expanduser().resolve()
         if not folder.is_dir():
@@ -99,6 +108,35 @@ def wheel_source() -> list[str]:
         sys.exit(texts.message("wheels_empty", source=source))
     print(texts.message("wheels_using", source=source), flush=True)
     return ["--no-index", "--find-links", source]
+
+
+def read_listing(source: str) -> str:
+    """The page at `source`, read whole within LISTING_DEADLINE_S and LISTING_MAX_BYTES; else stop, saying which."""
+    got: dict[str, object] = {}
+
+    def read() -> None:
+        try:
+            with urllib.request.urlopen(source, timeout=15) as response:
+                body = bytearray()
+                while chunk := response.read1(65536):
+                    body += chunk
+                    if len(body) > LISTING_MAX_BYTES:
+                        got["big"] = True
+                        return
+            got["text"] = body.decode("utf-8", "replace")
+        except (OSError, ValueError, http.client.HTTPException) as error:
+            got["error"] = error
+
+    reader = threading.Thread(target=read, daemon=True)  # a daemon: one still waiting never delays the exit
+    reader.start()
+    reader.join(LISTING_DEADLINE_S)
+    if reader.is_alive():
+        sys.exit(texts.message("wheels_listing_slow", source=source, seconds=LISTING_DEADLINE_S))
+    if "big" in got:
+        sys.exit(texts.message("wheels_listing_big", source=source, mb=LISTING_MAX_BYTES // 2**20))
+    if "error" in got:
+        sys.exit(texts.message("wheels_unreachable", source=source, error=got["error"]))
+    return str(got["text"])
 
 
 def pip_install(options: list[str], *args: str) -> None:
@@ -185,28 +223,92 @@ def lessons() -> list[Path]:
     return notebook_paths()
 
 
+def _replace(target: Path, data: bytes) -> None:
+    """Write `target` whole or not at all (a part file, then one rename)."""
+    part = target.with_name(f".{target.name}.part")
+    part.write_bytes(data)
+    os.replace(part, target)
+
+
+def _keep(path: Path, tag: str = "mine") -> Path:
+    """A copy of `path` under a name no other file has (NAME.mine-YYYYMMDD-HHMMSS[-N].ipynb); never replaces one."""
+    data, stamp = path.read_bytes(), time.strftime("%Y%m%d-%H%M%S")
+    for n in range(1, 10_000):
+        kept = path.with_name(f"{path.stem}.{tag}-{stamp}{f'-{n}' if n > 1 else ''}{path.suffix}")
+        try:
+            with open(kept, "xb") as file:  # "x": fails if the name is taken, even by a file made this instant
+                file.write(data)
+        except FileExistsError:
+            continue
+        return kept
+    raise FileExistsError(f"no free name for a copy of {path}")
+
+
+def _save(record: dict[str, str]) -> None:
+    _replace(MINE / COPIES, (json.dumps(record, indent=1, sort_keys=True) + "\n").encode())
+
+
 def _copies() -> dict[str, str]:
-    """lesson name -> digest of the lesson the learner's copy was made from."""
+    """lesson name -> digest of the lesson the learner's copy was made from (and the same for GLOSSARY.md).
+
+    A record that cannot be read is kept under another name, said so, and rebuilt from the copies that are
+    still exactly their lesson; no lesson copy is touched.
+    """
     record_file = MINE / COPIES
-    return json.loads(record_file.read_text()) if record_file.exists() else {}
+    if not record_file.exists():
+        return {}
+    try:
+        record = json.loads(record_file.read_text(encoding="utf-8"))
+        if isinstance(record, dict) and all(isinstance(v, str) for v in record.values()):
+            return record
+        error: object = "not a table of file names and digests"
+    except ValueError as problem:  # not JSON, or not UTF-8
+        error = problem
+    kept = _keep(record_file, "broken")
+    rebuilt = {
+        p.name: _digest(p) for p in lessons() if (MINE / p.name).is_file() and _digest(MINE / p.name) == _digest(p)
+    }
+    _save(rebuilt)
+    print(texts.message("course_copies_broken", path=_shown(record_file), error=error, kept=_shown(kept)))
+    return rebuilt
+
+
+def _shown(path: Path) -> Path:
+    """`path` as the learner knows it: from the course's folder when it is in there."""
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
 
 
 def _copy(lesson: Path, record: dict[str, str]) -> None:
-    shutil.copyfile(lesson, MINE / lesson.name)
+    _replace(MINE / lesson.name, lesson.read_bytes())
     record[lesson.name] = _digest(lesson)
-    (MINE / COPIES).write_text(json.dumps(record, indent=1, sort_keys=True) + "\n")
+    _save(record)
+
+
+def _glossary(record: dict[str, str]) -> None:
+    """Copy the course's glossary when the learner has none or theirs is the one last copied; else keep theirs."""
+    course_copy, mine = LESSONS / "GLOSSARY.md", MINE / "GLOSSARY.md"
+    new = _digest(course_copy)
+    if mine.exists() and _digest(mine) not in (new, record.get(mine.name)):
+        if record.get(mine.name) != new:
+            print(texts.message("course_glossary_kept", path=_shown(mine)))
+        return
+    if not mine.exists() or _digest(mine) != new:
+        _replace(mine, course_copy.read_bytes())
+    if record.get(mine.name) != new:
+        record[mine.name] = new
+        _save(record)
 
 
 def learner_copies() -> list[str]:
     """Copy every lesson the learner has no copy of into MINE; name the copies whose lesson changed since."""
     MINE.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(LESSONS / "GLOSSARY.md", MINE / "GLOSSARY.md")
     record = _copies()
+    _glossary(record)
     changed = []
     for lesson in lessons():
         if not (MINE / lesson.name).exists():
             _copy(lesson, record)
-        elif record.get(lesson.name) != _digest(lesson):
+        elif lesson.name in record and record[lesson.name] != _digest(lesson):
             changed.append(lesson.name)
     return changed
 
@@ -234,31 +336,49 @@ def trust_copies() -> None:
     same = [
         str(MINE / name)
         for name, digest in sorted(record.items())
-        if (MINE / name).exists() and _digest(MINE / name) == digest
+        if name.endswith(".ipynb") and (MINE / name).exists() and _digest(MINE / name) == digest
     ]
     if same:
         subprocess.run([str(PYTHON), "-c", TRUST, *same], check=True)
 
 
 def fresh(numbers: list[str]) -> int:
-    """Replace the learner's copy of each lesson with a clean one; the old copy is kept, renamed."""
+    """Replace the learner's copy of each lesson with a clean one; the old copy is kept under a name of its own."""
     if not numbers:
         print(texts.message("course_which_lesson"))
         return 2
-    MINE.mkdir(parents=True, exist_ok=True)
-    for number in numbers:
-        found = [p for p in lessons() if p.name.startswith(f"{int(number):02d}_")] if number.isdigit() else []
+    chosen: list[Path] = []
+    for number in numbers:  # every number is checked before anything is changed
+        ascii_digits = number.isascii() and number.isdigit()  # "²".isdigit() is true, int("²") fails
+        found = [p for p in lessons() if ascii_digits and p.name.startswith(f"{int(number):02d}_")]
         if not found:
             print(texts.message("course_no_lesson", number=number, known=", ".join(p.name[:2] for p in lessons())))
             return 2
-        lesson, mine = found[0], MINE / found[0].name
-        if mine.exists():
-            kept = mine.with_name(f"{mine.stem}.mine-{time.strftime('%Y%m%d-%H%M%S')}.ipynb")
-            mine.rename(kept)
-            print(texts.message("course_copy_kept", path=kept.relative_to(MINE.parent)))
-        _copy(lesson, _copies())
+        chosen += [found[0]] if found[0] not in chosen else []
+    MINE.mkdir(parents=True, exist_ok=True)
+    record = _copies()
+    for lesson in chosen:
+        mine = MINE / lesson.name
+        if mine.exists() and mine.read_bytes() != lesson.read_bytes():
+            print(texts.message("course_copy_kept", path=_keep(mine).relative_to(MINE.parent)))
+        _copy(lesson, record)
         print(texts.message("course_fresh_copy", path=mine.relative_to(MINE.parent)))
     return 0
+
+
+def editions(args: list[str]) -> int:
+    """English-only and Portuguese-only copies of the lessons in MINE/editions/en and /pt (tools/editions.py)."""
+    folder = MINE / "editions"
+    env = {**os.environ, "EDITIONS_DIR": str(folder)}
+    done = subprocess.call([str(PYTHON), "-m", "tools.editions", *args], cwd=ROOT, env=env)
+    if done == 0:
+        made = [
+            str(folder / lang / p.name) for lang in ("en", "pt") for p in lessons() if (folder / lang / p.name).exists()
+        ]
+        if made:  # the course's own text: trusted, as lab does for the lesson copies
+            subprocess.run([str(PYTHON), "-c", TRUST, *made], check=True)
+        print(texts.message("course_editions_written", folder=_shown(folder)))
+    return done
 
 
 def wants_portuguese(flags: list[str]) -> bool:
@@ -305,7 +425,13 @@ def lab(argv: list[str]) -> int:
     for name in learner_copies():
         print(texts.message("course_lesson_changed", name=name, number=name[:2]))
     trust_copies()
+    # The token reaches JupyterLab through its environment (JUPYTER_TOKEN), never its command line, which
+    # every account on the machine can read (`ps`). The files where jupyter_server writes it (jpserver-*.json,
+    # jpserver-*-open.html) and the kernels' connection files go to a folder only this account can open.
     port, token = free_port(), secrets.token_hex(24)
+    runtime = VENV / "course-lab-runtime"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    runtime.chmod(0o700)
     url = f"http://localhost:{port}/lab/tree/{START}?token={token}"
     command = [
         str(PYTHON),
@@ -315,7 +441,6 @@ def lab(argv: list[str]) -> int:
         f"--ServerApp.default_url=/lab/tree/{START}",
         f"--ServerApp.port={port}",
         "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}",
         "--ServerApp.log_level=WARN",
         f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_S}",
         "--MappingKernelManager.cull_interval=300",
@@ -328,7 +453,13 @@ def lab(argv: list[str]) -> int:
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # containers and classroom VMs often run as root
-    env = {**os.environ, "JUPYTER_CONFIG_PATH": str(lab_settings(wants_portuguese(flags)))}
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_PATH": str(lab_settings(wants_portuguese(flags))),
+        "JUPYTER_TOKEN": token,
+        "JUPYTER_RUNTIME_DIR": str(runtime),
+    }
+    env.pop("JUPYTER_TOKEN_FILE", None)
     print(
         f"\n{texts.message('course_open')}\n\n    {url}\n\n{texts.message('course_running', folder=MINE)}\n", flush=True
     )
@@ -339,14 +470,20 @@ def lab(argv: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("lab", "test", "fresh", "wheelhouse"):
+    if not argv or argv[0] not in ("lab", "test", "fresh", "wheelhouse", "editions"):
         print(__doc__)
         return 2
-    if argv[0] == "fresh":
-        return fresh(argv[1:])
-    setup(authors=argv[0] == "test")
-    if argv[0] == "lab":
-        return lab(argv[1:])
+    try:
+        if argv[0] == "fresh":
+            return fresh(argv[1:])
+        setup(authors=argv[0] == "test")
+        if argv[0] == "lab":
+            return lab(argv[1:])
+        if argv[0] == "editions":
+            return editions(argv[1:])
+    except OSError as error:  # a file or folder of the learner's that cannot be read or written: say which
+        print(texts.message("course_file_error", error=error), file=sys.stderr)
+        return 1
     if argv[0] == "wheelhouse":
         return subprocess.call([str(PYTHON), "-m", "tools.wheelhouse", *argv[1:]], cwd=ROOT)
     args = argv[1:]

@@ -86,6 +86,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Your lessons are in {folder}. Stop with Ctrl+C.",
         "Suas lições ficam em {folder}. Pare com Ctrl+C.",
     ),
+    "course_copies_broken": (
+        "{path}, the course's record of which lesson each of your copies was made from, could not be read "
+        "({error}). It is kept as {kept} and a new record is started; your lesson copies are untouched.",
+        "{path}, o registro do curso de qual lição originou cada cópia sua, não pôde ser lido ({error}). Ele foi "
+        "guardado como {kept} e um registro novo foi começado; as suas cópias das lições não foram tocadas.",
+    ),
+    "course_glossary_kept": (
+        "Your {path} is not the course's glossary, which changed since it was copied: yours is kept. To get the "
+        "new one, rename or delete yours and run `python3 course.py lab` again (the course's is "
+        "notebooks/GLOSSARY.md).",
+        "O seu {path} não é o glossário do curso, que mudou desde a cópia: o seu foi mantido. Para receber o novo, "
+        "renomeie ou apague o seu e rode `python3 course.py lab` de novo (o do curso é o notebooks/GLOSSARY.md).",
+    ),
+    "course_file_error": (
+        "Stopped: {error}. Nothing of yours was deleted. Check that the file or folder named here exists and is "
+        "yours to change (permissions, free disk space), then run the command again.",
+        "Parado: {error}. Nada seu foi apagado. Confira se o arquivo ou a pasta citados aqui existem e podem ser "
+        "alterados por você (permissões, espaço livre no disco) e rode o comando de novo.",
+    ),
+    "course_editions_written": (
+        "Single-language copies of the lessons: {folder}/en (English) and {folder}/pt (Portuguese). In the lab, "
+        "open the editions folder in the file browser.",
+        "Cópias das lições num só idioma: {folder}/en (inglês) e {folder}/pt (português). No lab, abra a pasta "
+        "editions no navegador de arquivos.",
+    ),
+    "notebook_unusable": (
+        "{path}{where}: {error}\nNothing was written for this notebook. Fix it (or get the course's version back, "
+        "e.g. with `git checkout -- {path}`) and run the command again.",
+        "{path}{onde}: {error}\nNada foi escrito para este notebook. Corrija-o (ou recupere a versão do curso, por "
+        "exemplo com `git checkout -- {path}`) e rode o comando de novo.",
+    ),
     "wheels_using": (
         "Installing from the wheelhouse {source} alone (COURSE_WHEELS): nothing comes from the internet.",
         "Instalando só da wheelhouse {source} (COURSE_WHEELS): nada vem da internet.",
@@ -96,6 +127,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "COURSE_WHEELS={source}: não foi possível lê-la ({error}). Confira a pasta, ou o endereço e se o "
         "`python3 -m http.server` de quem dá aula está rodando nesta rede; ou remova a variável COURSE_WHEELS "
         "para instalar da internet.",
+    ),
+    "wheels_listing_slow": (
+        "COURSE_WHEELS={source}: its listing did not arrive within {seconds} s, so nothing was installed. Check "
+        "the address and the network (is the teacher's `python3 -m http.server` running?), or copy the wheelhouse "
+        "folder onto this computer and set COURSE_WHEELS to that folder.",
+        "COURSE_WHEELS={source}: a lista de arquivos não chegou em até {seconds} s, então nada foi instalado. "
+        "Confira o endereço e a rede (o `python3 -m http.server` de quem dá aula está rodando?), ou copie a pasta "
+        "da wheelhouse para este computador e aponte COURSE_WHEELS para essa pasta.",
+    ),
+    "wheels_listing_big": (
+        "COURSE_WHEELS={source}: its listing is larger than {mb} MB, far more than a wheelhouse's list of files, "
+        "so it was not read. Is it the address of the folder `python3 course.py wheelhouse` made?",
+        "COURSE_WHEELS={source}: a lista de arquivos é maior que {mb} MB, muito mais que a lista de uma "
+        "wheelhouse, então não foi lida. É o endereço da pasta que o `python3 course.py wheelhouse` criou?",
     ),
     "wheels_empty": (
         "COURSE_WHEELS={source} holds no wheels (.whl files): is it the folder `python3 course.py wheelhouse` made?",
@@ -157,6 +202,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "corrupt_download": (
         "The download of {url} is damaged ({reason}); it was deleted, not used.",
         "O download de {url} veio danificado ({reason}); foi apagado, não usado.",
+    ),
+    "download_stalled": (
+        "the download of {url} stalled: {done} of {size} bytes after {seconds:.0f} s; check the network and "
+        "try again, or get the data another way",
+        "o download de {url} parou: {done} de {size} bytes após {seconds:.0f} s; confira a rede e tente de "
+        "novo, ou obtenha os dados de outro jeito",
     ),
     # The course's checks (helpers.checks), called checkpoints in the code. Fields: name, name_pt, value,
     # bound or low/high, and their Portuguese forms with a decimal comma (value_pt, bound_pt, low_pt, high_pt).
