@@ -3,18 +3,22 @@
 For each supported TensorFlow + Keras pair (the pinned one of requirements.txt and the oldest one, declared in
 [tool.course] of pyproject.toml) a fresh virtual environment holds only what a Colab runtime preinstalls that
 the course relies on: TensorFlow, Keras, NumPy, Matplotlib, scikit-learn, ipywidgets, ipykernel. Not the
-course's helpers: each notebook's own install cell installs them with pip from git, unchanged, the configured
-repository URL being redirected (git's ``url.<base>.insteadOf`` in a temporary global git config) to a local
-bare clone where the configured tag names this commit. As on Colab, ``google.colab`` is imported when the
-kernel starts (a stand-in module), so the guarded cell runs. The kernel starts in an empty folder outside the
-repository, with an empty Keras cache, no COURSE_DATA, the system's data folder hidden (a private mount), and
-COURSE_MIRROR pointing at a local HTTP server that stands in for the original sources: every dataset is
-downloaded, verified, unpacked and cached as on Colab, progress bar included.
+course's helpers: each lesson is its .ipynb file alone, whose set-up cell carries the helpers (tools/carry.py).
+As on Colab, ``google.colab`` is imported when the kernel starts (a stand-in module). The kernel starts in an
+empty folder outside the repository, with an empty Keras cache and the system's data folder hidden (a private
+mount). Two ways the data comes:
 
-Outputs are not compared (the versions differ); every checkpoint must pass, no cell may raise (the
-``raises-exception`` tag is ignored, as Colab is not known to honour it), stderr may hold only the download
-progress bars and the warnings a lesson shows on purpose, and ``pip freeze`` after all lessons must equal
-``pip freeze`` before plus the helpers: the install cell upgrades nothing Colab ships.
+- pinned: the lesson as a file handed out on a classroom machine with no network at all: the kernel runs in
+  a network namespace of its own with no network (it talks to this test over Unix sockets), and the data
+  comes from COURSE_DATA, as a teacher prepares it;
+- oldest: the lesson opened on Colab, online: COURSE_MIRROR points at a local HTTP server that stands in
+  for the original sources, so every data set is downloaded, verified, unpacked and cached, progress bar
+  included.
+
+Outputs are not compared (the versions differ); the course's checks are strict (COURSE_STRICT_CHECKS), every
+checkpoint must pass, no cell may raise (the ``raises-exception`` tag is ignored, as Colab is not known to
+honour it), stderr may hold only the download progress bars and the warnings a lesson shows on purpose, and
+``pip freeze`` after all lessons must equal ``pip freeze`` before: a lesson installs nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import venv
 from pathlib import Path
@@ -92,23 +97,11 @@ def mirror(tmp_path_factory):
     return folder
 
 
-@pytest.fixture(scope="module")
-def repository(tmp_path_factory):
-    """A bare clone of this commit where the configured tag exists, and a git config sending the URL there."""
-    folder = tmp_path_factory.mktemp("git")
-    bare = folder / "course.git"
-    subprocess.run(["git", "clone", "-q", "--bare", str(ROOT), str(bare)], check=True)
-    head = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    subprocess.run(["git", "-C", str(bare), "tag", "-f", CONFIG["ref"], head], check=True, capture_output=True)
-    gitconfig = folder / "gitconfig"
-    gitconfig.write_text(f'[url "file://{bare}"]\n\tinsteadOf = {CONFIG["repository"]}\n')
-    return gitconfig, head
+def colab_runtime(folder: Path, tensorflow_and_keras: list[str], offline: bool) -> Path:
+    """A virtual environment with what Colab preinstalls that the course uses, and a kernel spec for it.
 
-
-def colab_runtime(folder: Path, tensorflow_and_keras: list[str]) -> Path:
-    """A virtual environment with what Colab preinstalls that the course uses, and a kernel spec for it."""
+    With `offline`, the kernel runs in a network namespace of its own: no network at all.
+    """
     venv.create(folder / "venv", with_pip=True)
     python = folder / "venv" / "bin" / "python"
     subprocess.run([python, "-m", "pip", "install", "-q", *tensorflow_and_keras, *COLAB_PACKAGES], check=True)
@@ -117,6 +110,7 @@ def colab_runtime(folder: Path, tensorflow_and_keras: list[str]) -> Path:
     # Hide the system's data folder from the kernel (and the pip it starts): Colab has no Debian package.
     argv = [
         "unshare",
+        *(["--net"] if offline else []),
         "--mount",
         "--propagation",
         "private",
@@ -155,12 +149,12 @@ def freeze(python: Path) -> set[str]:
 
 
 @pytest.fixture(scope="module", params=list(PAIRS))
-def runtime(request, tmp_path_factory, mirror, repository, http_server_module):
+def runtime(request, tmp_path_factory, mirror, http_server_module):
     folder = tmp_path_factory.mktemp(f"colab-{request.param}")
     start = time.perf_counter()
-    python = colab_runtime(folder, PAIRS[request.param])
+    offline = request.param == "pinned"
+    python = colab_runtime(folder, PAIRS[request.param], offline)
     print(f"{request.param}: Colab runtime built in {time.perf_counter() - start:.0f} s")
-    gitconfig, head = repository
     env = {
         k: v
         for k, v in os.environ.items()
@@ -180,18 +174,17 @@ def runtime(request, tmp_path_factory, mirror, repository, http_server_module):
     env.update(
         PATH=f"{python.parent}{os.pathsep}{env.get('PATH', '')}",
         KERAS_HOME=str(folder / "keras"),
-        COURSE_MIRROR=http_server_module(mirror),
-        GIT_CONFIG_GLOBAL=str(gitconfig),
-        GIT_CONFIG_NOSYSTEM="1",
         PYTHONPATH=str(folder / "fake"),
         IPYTHONDIR=str(folder / "ipython"),
+        COURSE_STRICT_CHECKS="1",
+        **({"COURSE_DATA": str(COURSE_DATA)} if offline else {"COURSE_MIRROR": http_server_module(mirror)}),
     )
     return {
         "name": request.param,
         "python": python,
         "env": env,
         "folder": folder,
-        "head": head,
+        "offline": offline,
         "before": freeze(python),
     }
 
@@ -206,10 +199,12 @@ def run_lesson(runtime, nb, monkeypatch) -> None:
         tags = cell.metadata.get("tags", [])
         if "raises-exception" in tags:
             cell.metadata["tags"] = [t for t in tags if t != "raises-exception"]
-    work = runtime["folder"] / "content"  # Colab's working folder
-    work.mkdir(exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="content-", dir=runtime["folder"]))  # Colab's working folder, empty
+    nbformat.write(nb, work / "lesson.ipynb")  # the uploaded file, alone
     monkeypatch.setenv("JUPYTER_PATH", str(runtime["folder"] / "jupyter"))  # where the kernel spec is found
-    lessons.execute(nb, work, timeout=900, kernel_name="colab-sim", env=runtime["env"])
+    # Unix sockets to the kernel: a kernel with no network has no loopback either.
+    sockets = runtime["folder"] / "kernel-ipc" if runtime["offline"] else None
+    lessons.execute(nb, work, timeout=900, kernel_name="colab-sim", env=runtime["env"], ipc=sockets)
 
 
 def stderr_problems(nb, intended) -> list[str]:
@@ -254,30 +249,9 @@ def test_every_lesson_runs_as_on_colab(runtime, monkeypatch):
     added = freeze(runtime["python"]) - runtime["before"]
     removed = runtime["before"] - freeze(runtime["python"])
     assert problems == []
-    assert removed == set(), f"the install cells changed what Colab ships: {sorted(removed)} -> {sorted(added)}"
-    assert added == {f"keras-course-helpers @ git+{CONFIG['repository']}@{runtime['head']}"}
+    assert added == removed == set(), f"a lesson changed what Colab ships: {sorted(removed)} -> {sorted(added)}"
     cache = Path(runtime["env"]["KERAS_HOME"]) / "datasets"
-    assert sorted(p.name for p in cache.iterdir()) == [
-        "aclImdb",
-        "aclImdb_v1.tar.gz",
-        "colors",
-        "fashion-mnist",
-        *sorted(p.name for p in cache.glob("imdb_encoded_*.npz")),
-    ]
-
-
-def test_a_release_that_does_not_exist_stops_at_the_install_cell_and_says_what_to_do(runtime, monkeypatch):
-    """The install cell with a release that does not exist: lesson 01 stops there, with the bilingual help."""
-    nb = nbformat.read(PATHS[1], as_version=4)
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    for cell in code:  # as uploaded to Colab after "Clear all outputs": whatever shows now ran now
-        cell.outputs, cell.execution_count = [], None
-    code[0].source = code[0].source.replace(f"@{CONFIG['ref']}", "@v0.0.0-no-such-release")
-    assert "no-such-release" in code[0].source
-    with pytest.raises(CellExecutionError, match="RuntimeError"):
-        run_lesson(runtime, nb, monkeypatch)
-    shown = "".join(o.get("text", "") for o in code[0].outputs if o.output_type == "stream")
-    assert f"did not install from git+{CONFIG['repository']}@v0.0.0-no-such-release" in shown
-    assert "não foram instalados" in shown
-    assert "helpers/" in shown and "[tool.course]" in shown and "v0.0.0-no-such-release" in shown
-    assert not any(c.get("outputs") or c.get("execution_count") for c in code[1:]), "nothing ran after it"
+    downloaded = [] if runtime["offline"] else ["aclImdb", "aclImdb_v1.tar.gz", "colors", "fashion-mnist"]
+    assert sorted(p.name for p in cache.iterdir()) == sorted(
+        [*downloaded, *(p.name for p in cache.glob("imdb_encoded_*.npz"))]
+    )

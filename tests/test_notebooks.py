@@ -11,7 +11,7 @@ import copy
 import nbformat
 import pytest
 
-from tools import lessons, nbfmt
+from tools import carry, lessons, nbfmt
 
 PATHS = lessons.notebook_paths()
 IDS = [p.name for p in PATHS]
@@ -39,19 +39,60 @@ def test_follows_the_course_conventions(path):
 
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_starts_with_a_title_then_the_colab_cell_then_imports(path):
+def test_starts_with_a_title_then_the_set_up_cell_then_imports(path):
     cells = read(path).cells
     assert cells[0].cell_type == "markdown" and cells[0].source.startswith("# ")
     assert set(cells[0].metadata["tags"]) == {"lang-en", "lang-pt"}
     code = [c for c in cells if c.cell_type == "code"]
-    assert lessons.COLAB_GUARD in code[0].source
-    assert "import keras" in code[1].source
+    assert code[0].source.startswith(lessons.SETUP_TITLE) and lessons.collapsed(code[0])
+    assert "import keras" in code[1].source and "os.environ" not in code[1].source
     # The course's start-up settings come before TensorFlow is imported (lesson 00 explains them).
-    settings = 'os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"\nos.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"\n'
-    assert settings in code[1].source
-    assert code[1].source.index(settings) < code[1].source.index("import keras")
+    settings = 'os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"'
+    assert settings in code[0].source and 'os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"' in code[0].source
     if not path.name.startswith("00"):
         assert "keras.utils.set_random_seed(" in code[1].source
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_carries_the_helpers_as_they_are(path):
+    """The set-up cell holds helpers/ file by file, exactly: the lesson runs with the helpers CI ran it with."""
+    code = [c for c in read(path).cells if c.cell_type == "code"]
+    assert carry.carried(code[0].source) == carry.helper_files(), "run `python -m tools.notebooks carry`"
+    assert code[0].source == carry.setup_source(carry.helper_files())
+
+
+def test_the_carried_helpers_check_can_fail(tmp_path):
+    """A lesson whose carried helpers differ from helpers/ (one changed line) is listed by `carry --check`."""
+    nb = lesson01()
+    setup = nb.cells[carry.setup_cell_index(nb)]
+    setup.source = setup.source.replace("__version__ = ", "__version__ = '9' or ", 1)
+    assert carry.carried(setup.source) != carry.helper_files()
+    path = tmp_path / "01_x.ipynb"
+    nbformat.write(nb, path)
+    assert carry.carry([path], check_only=True) == 1
+    assert carry.carry([path]) == 0 and carry.carry([path], check_only=True) == 0
+
+
+def test_the_carried_helpers_run_without_the_course_installed(tmp_path):
+    """The set-up cell run where no `helpers` is importable: it writes its copy and `from helpers import` works."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "setup.py"
+    script.write_text(
+        carry.setup_source(carry.helper_files()) + "\nfrom helpers import quiz, texts\nprint(texts.__file__)\n"
+    )
+    # -S: no site-packages, so neither the course's installed helpers nor Keras (the standard library alone)
+    done = subprocess.run([sys.executable, "-I", "-S", str(script)], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "course-helpers-" in done.stdout and done.stderr == ""
+
+
+def test_the_visible_set_up_rule_can_fail():
+    nb = lesson01()
+    imports = [c for c in nb.cells if c.cell_type == "code"][1]
+    imports.source += "\n" + "\n".join(f"x{i} = {i}" for i in range(6))
+    assert any("non-blank code lines shown before the first section" in p for p in lessons.problems(nb))
 
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
@@ -138,43 +179,48 @@ def test_checker_flags_shell_lines_unguarded_installs_and_errors_that_stop_run_a
     nb.cells.append(tagged)
     found = lessons.problems(nb)
     assert any("shell or magic line" in p for p in found)
-    assert any("outside the guarded Colab setup cell" in p for p in found)
+    assert any("installs packages (a lesson carries" in p for p in found)
     assert any("tagged raises-exception, which Colab" in p for p in found)
     assert any("stored output is an error" in p for p in found)
 
 
-def test_checker_wants_exactly_one_colab_cell():
+def test_checker_wants_exactly_one_set_up_cell_collapsed():
     nb = lesson01()
-    nb.cells = [c for c in nb.cells if lessons.COLAB_GUARD not in c.source]
-    assert "expected exactly one guarded Colab setup cell, found 0" in lessons.problems(nb)
+    setup = nb.cells[carry.setup_cell_index(nb)]
+    setup.metadata.pop("cellView")
+    assert any("the course's cell is not collapsed" in p for p in lessons.problems(nb))
+    nb.cells = [c for c in nb.cells if not c.source.startswith(lessons.SETUP_TITLE)]
+    assert "expected one course set-up cell, the first code cell, found 0" in lessons.problems(nb)
 
 
 # --- lint: every lesson's code, run top to bottom, defines what it uses ---------------
 
 
 def lint(nb) -> list[str]:
-    """pyflakes over the notebook's code cells in order, the Colab cell left out.
+    """pyflakes over the notebook's code cells in order, the set-up cell left out.
 
-    A learner who skips the Colab cell (it does nothing off Colab) must still be
-    able to run every other cell: no name may come only from that cell.
+    No name the lesson uses may come from the set-up cell: the lesson's own code
+    imports what it uses, as a learner copying it would.
     """
     import io
 
     from pyflakes.api import check
     from pyflakes.reporter import Reporter
 
-    code = "\n\n".join(c.source for c in nb.cells if c.cell_type == "code" and lessons.COLAB_GUARD not in c.source)
+    code = "\n\n".join(
+        c.source for c in nb.cells if c.cell_type == "code" and not c.source.startswith(lessons.SETUP_TITLE)
+    )
     out = io.StringIO()
     check(code, "notebook", Reporter(out, out))
     return out.getvalue().splitlines()
 
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_code_cells_pass_pyflakes_without_the_colab_cell(path):
+def test_code_cells_pass_pyflakes_without_the_set_up_cell(path):
     assert lint(read(path)) == []
 
 
-def test_lint_catches_a_name_defined_only_in_the_colab_cell():
+def test_lint_catches_a_name_defined_only_in_the_set_up_cell():
     nb = lesson01()
     nb.cells.append(nbformat.v4.new_code_cell("print(sys.version, subprocess)"))
     found = lint(nb)

@@ -78,7 +78,8 @@ def lessons_calling_helpers() -> dict[str, set[str]]:
     calls: dict[str, set[str]] = {}
     for path in lessons.notebook_paths():
         cells = json.loads(path.read_text())["cells"]
-        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        sources = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+        code = "\n".join(s for s in sources if not s.startswith(lessons.SETUP_TITLE))  # not the carried helpers
         for module, name in re.findall(r"\b(data|plots|checks|texts)\.([A-Za-z_]\w*)\(", code):
             calls.setdefault(f"{module}.{name}", set()).add(path.name[:2])
     return calls

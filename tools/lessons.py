@@ -1,6 +1,6 @@
 """The course's notebooks as data, for every tool and test (standard library only at import).
 
-The one list of lessons, their conventions (tags, the Colab guard, the rules `problems` checks),
+The one list of lessons, their conventions (tags, the set-up cell, the rules `problems` checks),
 and the one executor (`execute`) that refresh, the answer key, the benchmark and the Colab
 simulation run lessons with. The command line is `python -m tools.notebooks` (tools/notebooks.py).
 """
@@ -14,8 +14,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
 LANG_TAGS = ("lang-en", "lang-pt")
-COLAB_GUARD = 'if "google.colab" in sys.modules:'
-COURSE_CHECK = "# Course check · Verificação do curso"  # the first line of a cell of the course's checks
+# The first line of the course's set-up cell (tools/carry.py), and of a cell of the course's checks. Both are
+# collapsed: Colab shows the title of a `# @title` cell whose metadata says cellView "form", JupyterLab hides
+# the source of a cell whose metadata says jupyter.source_hidden.
+SETUP_TITLE = '# @title Course set-up · Preparação do curso { display-mode: "form" }'
+COURSE_CHECK = "# @title Course check · Verificação do curso"
+COLLAPSED = {"cellView": "form", "jupyter": {"source_hidden": True}}
+VISIBLE_SETUP_LINES = 12  # at most this many non-blank code lines shown before a lesson's first section
+LINE_LENGTH = 100  # a code line a learner reads in a cell without scrolling (notebooks/ruff.toml)
 
 
 def notebook_paths(args: list[str] | None = None, folder: Path = NOTEBOOK_DIR) -> list[Path]:
@@ -124,9 +130,16 @@ def problems(nb) -> list[str]:
             for line in source.splitlines():
                 if line.lstrip().startswith(("!", "%")):
                     found.append(f"{where}: shell or magic line {line.strip()!r} (not allowed)")
-            installs = "pip" in source and "install" in source
-            if installs and COLAB_GUARD not in source:
-                found.append(f"{where}: installs packages outside the guarded Colab setup cell")
+            if "pip" in source and "install" in source and not source.startswith(SETUP_TITLE):
+                found.append(f"{where}: installs packages (a lesson carries what it needs: tools/carry.py)")
+            if source.startswith((SETUP_TITLE, COURSE_CHECK)) and not collapsed(cell):
+                found.append(f"{where}: the course's cell is not collapsed (metadata {COLLAPSED})")
+            if not source.startswith(SETUP_TITLE):
+                found += [
+                    f"{where}: a code line longer than {LINE_LENGTH} characters"
+                    for line in source.splitlines()
+                    if len(line) > LINE_LENGTH
+                ]
             if "raises-exception" in tags:
                 found.append(
                     f"{where}: tagged raises-exception, which Colab, VS Code and Kaggle are not known to "
@@ -160,23 +173,64 @@ def problems(nb) -> list[str]:
                     f"{where}: exercise starter without its solution in the cell's metadata "
                     f"(course.solution, see tools/answer_key.py)"
                 )
-    colab = [i for i, c in enumerate(cells) if c.cell_type == "code" and COLAB_GUARD in c.source]
-    if len(colab) != 1:
-        found.append(f"expected exactly one guarded Colab setup cell, found {len(colab)}")
+    code = [c for c in cells if c.cell_type == "code"]
+    setups = [c for c in code if c.source.startswith(SETUP_TITLE)]
+    if len(setups) != 1 or code[0] is not setups[0]:
+        found.append(f"expected one course set-up cell, the first code cell, found {len(setups)}")
+    shown = visible_setup_lines(nb)
+    if shown > VISIBLE_SETUP_LINES:
+        found.append(
+            f"{shown} non-blank code lines shown before the first section (at most {VISIBLE_SETUP_LINES}): "
+            f"the learner sees Keras first"
+        )
     return found
 
 
-def execute(nb, folder: Path, timeout: int = 900, kernel_name: str = "python3", env: dict[str, str] | None = None):
+def collapsed(cell) -> bool:
+    """Whether `cell` is shown collapsed in Colab and JupyterLab (see COLLAPSED)."""
+    meta = cell.get("metadata", {})
+    return meta.get("cellView") == "form" and meta.get("jupyter", {}).get("source_hidden") is True
+
+
+def visible_setup_lines(nb) -> int:
+    """Non-blank lines of the code cells a learner sees (not collapsed) before the first `## ` section."""
+    count = 0
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.startswith("## "):
+            break
+        if cell.cell_type == "code" and not collapsed(cell):
+            count += sum(bool(line.strip()) for line in cell.source.splitlines())
+    return count
+
+
+def execute(
+    nb,
+    folder: Path,
+    timeout: int = 900,
+    kernel_name: str = "python3",
+    env: dict[str, str] | None = None,
+    ipc: Path | None = None,
+):
     """Run every cell of `nb` in a fresh kernel started in `folder`, as Run All does.
 
     The one executor of the course's tools: refresh, the benchmark and the Colab
-    simulation (its own kernel and environment `env`) use it. No execution
+    simulation (its own kernel and environment `env`; with `ipc`, a path prefix for
+    Unix sockets, it talks to a kernel that has no network) use it. No execution
     timestamps are recorded (see `tools.nbfmt.formatted`).
     """
     from nbclient import NotebookClient
+    from traitlets.config import Config
 
+    config = Config()
+    if ipc:  # the client owns (and so shuts down) the kernel manager it makes with this configuration
+        config.KernelManager.transport, config.KernelManager.ip = "ipc", str(ipc)
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name=kernel_name, record_timing=False, resources={"metadata": {"path": str(folder)}}
+        nb,
+        config=config,
+        timeout=timeout,
+        kernel_name=kernel_name,
+        record_timing=False,
+        resources={"metadata": {"path": str(folder)}},
     )
     client.execute(**({"env": env} if env is not None else {}))
     return nb

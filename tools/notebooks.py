@@ -1,12 +1,12 @@
 """The command line of the course's notebook tools (for authors and CI, not used in lessons).
 
-    python -m tools.notebooks check    [NOTEBOOK ...]  # bilingual pairing, tags, shell lines, solutions
+    python -m tools.notebooks check    [NOTEBOOK ...]  # pairing, tags, set-up cell and carried helpers, ...
     python -m tools.notebooks refresh  [NOTEBOOK ...]  # re-execute and store outputs in place
     python -m tools.notebooks editions [NOTEBOOK ...]  # English-only and Portuguese-only copies
     python -m tools.notebooks answer-key [NOTEBOOK ...]  # the teacher's edition, executed (tools.answer_key)
-    python -m tools.notebooks badges   [NOTEBOOK ...]  # Colab badges and install pins from pyproject
+    python -m tools.notebooks badges   [NOTEBOOK ...]  # Colab badges from pyproject
     python -m tools.notebooks format [--check] [NOTEBOOK ...]  # stable ids, no timing metadata
-    python -m tools.notebooks release --check  # the configured Colab release exists and matches main
+    python -m tools.notebooks carry  [--check] [NOTEBOOK ...]  # helpers/ into each set-up cell (tools.carry)
 
 With no NOTEBOOK, every ``notebooks/*.ipynb`` is used. ``refresh`` sets
 PYTEST_CURRENT_TEST so the stored outputs match what nbval sees, points
@@ -17,7 +17,7 @@ runs the kernel in this Python environment, like ``pytest --nbval-current-env``.
 where) with the glossary, for teachers who want a single language.
 
 The notebooks' model (the lesson list, conventions, the executor) is tools.lessons; each command's
-code lives in its own module (tools.nbfmt, tools.editions, tools.colab, tools.answer_key), none of
+code lives in its own module (tools.nbfmt, tools.editions, tools.colab, tools.carry, tools.answer_key), none of
 which imports this one.
 """
 
@@ -27,7 +27,8 @@ import sys
 from pathlib import Path
 
 from tools.answer_key import answer_key
-from tools.colab import badges, release
+from tools.carry import carry
+from tools.colab import badges
 from tools.editions import editions
 from tools.lessons import course_environment, execute, notebook_paths, problems
 from tools.nbfmt import format_notebooks
@@ -44,7 +45,7 @@ def check(paths: list[Path]) -> int:
             print(f"{path.name}: {p}")
             bad += 1
     print(f"{len(paths)} notebook(s), {bad} problem(s)")
-    return 1 if bad else 0
+    return 1 if carry(paths, check_only=True) or bad else 0
 
 
 def refresh(paths: list[Path], timeout: int = 900) -> int:
@@ -66,11 +67,10 @@ def refresh(paths: list[Path], timeout: int = 900) -> int:
 
 def main(argv: list[str]) -> int:
     commands = {"check": check, "refresh": refresh, "editions": editions, "badges": badges, "answer-key": answer_key}
-    if argv and argv[0] == "release":
-        return release(argv[1:])
-    if argv and argv[0] == "format":
+    if argv and argv[0] in ("format", "carry"):
         check_only = "--check" in argv
-        return format_notebooks(notebook_paths([a for a in argv[1:] if a != "--check"]), check_only)
+        paths = notebook_paths([a for a in argv[1:] if a != "--check"])
+        return (format_notebooks if argv[0] == "format" else carry)(paths, check_only)
     if not argv or argv[0] not in commands:
         print(__doc__)
         return 2
