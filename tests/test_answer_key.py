@@ -108,3 +108,40 @@ def test_a_starter_run_on_a_wrong_value_fails_its_own_check():
     lessons.course_environment()
     with pytest.raises(CellExecutionError, match="CheckpointError"):
         lessons.execute(nb, path.parent)
+
+
+# --- hostile probes (reviews/probes-2026-12-05.md) ------------------------------------------------
+
+
+def test_a_malformed_notebook_or_solution_is_named_and_nothing_is_written(tmp_path, monkeypatch, capsys):
+    """Probe: answer-key on a malformed notebook gave raw tracebacks naming no file or cell."""
+    monkeypatch.setenv("EDITIONS_DIR", str(tmp_path / "out"))
+    not_json = tmp_path / "01_cut.ipynb"
+    not_json.write_text('{"cells": [')
+    bad_solution = tmp_path / "02_solution.ipynb"
+    starter = nbformat.v4.new_code_cell("x = None\nchecks.waiting(1, 'x = ...')")
+    starter.metadata["course"] = {"solution": {"exercise": 1, "set": "x = 3"}}  # "set" is no table
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T"), starter]), bad_solution)
+    assert answer_key.answer_key([not_json, bad_solution]) == 1
+    err = capsys.readouterr().err
+    assert "01_cut.ipynb" in err and "02_solution.ipynb, cell 2" in err and "02_solution.ipynb, célula 2" in err
+    assert "Traceback" not in err
+    assert not list((tmp_path / "out" / "answer-key").glob("*.ipynb"))
+
+
+def test_the_answer_key_runs_in_a_temporary_folder_and_names_a_failing_cell(tmp_path, monkeypatch, capsys):
+    """Probe: the answer key's kernels ran in notebooks/, where lesson 03's checkpoint file landed."""
+    monkeypatch.setenv("EDITIONS_DIR", str(tmp_path / "out"))
+    writes = tmp_path / "01_writes.ipynb"
+    cells = [nbformat.v4.new_markdown_cell("# T"), nbformat.v4.new_code_cell("open('made.txt', 'w').close()")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), writes)
+    raises = tmp_path / "02_raises.ipynb"
+    cells = [nbformat.v4.new_markdown_cell("# T"), nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("1/0")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), raises)
+    assert answer_key.answer_key([writes, raises]) == 1
+    assert not (tmp_path / "made.txt").exists()
+    written = tmp_path / "out" / "answer-key"
+    nbformat.validate(nbformat.read(written / writes.name, as_version=4))
+    assert not (written / raises.name).exists()
+    err = capsys.readouterr().err
+    assert "02_raises.ipynb, cell 3" in err and "ZeroDivisionError" in err and "Traceback" not in err
