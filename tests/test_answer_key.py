@@ -93,13 +93,13 @@ def test_the_check_finds_a_starter_still_waiting_and_a_wrong_answer():
 def test_the_answer_key_shows_every_success(path, tmp_path):
     lessons.course_environment()
     nb = answer_key.with_note(answer_key.fill_in(nbformat.read(path, as_version=4)))
-    lessons.execute(nb, path.parent)
+    lessons.execute(nb, tmp_path)  # files a lesson saves (lesson 03's checkpoint) land there, not in notebooks/
     assert problems(nb) == []
     assert lessons.problems(nb) == [], "the answer key follows the notebook rules (its note is paired)"
 
 
 @pytest.mark.slow
-def test_a_starter_run_on_a_wrong_value_fails_its_own_check():
+def test_a_starter_run_on_a_wrong_value_fails_its_own_check(tmp_path):
     """Lesson 05, exercise 5 on "sigmoid", the right output for yes/no: check_compile finds nothing to flag."""
     path = next(p for p in PATHS if p.name.startswith("05_"))
     nb = answer_key.fill_in(nbformat.read(path, as_version=4))
@@ -107,7 +107,7 @@ def test_a_starter_run_on_a_wrong_value_fails_its_own_check():
     starter.source = answer_key._set(starter.source, "output_activation", '"sigmoid"')
     lessons.course_environment()
     with pytest.raises(CellExecutionError, match="CheckpointError"):
-        lessons.execute(nb, path.parent)
+        lessons.execute(nb, tmp_path)
 
 
 # --- hostile probes (reviews/probes-2026-12-05.md) ------------------------------------------------
