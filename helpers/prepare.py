@@ -54,7 +54,7 @@ def prepare(download: bool = True, out=None) -> bool:
         ]
         how = texts.both(texts.LABELS["downloaded"]) + ", " if fetched else ""
         print(f"✓ {name}: {how}{'; '.join(where)}", file=out)
-        if dataset.warm:
+        if dataset.warm and download:  # --check only looks: it writes nothing
             dataset.warm()  # e.g. the IMDB encoding, so that lesson 03 starts fast
     print(texts.message("prepare_ready" if ready else "prepare_not_ready"), file=out)
     return ready
