@@ -114,7 +114,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notebook_unusable": (
         "{path}{where}: {error}\nNothing was written for this notebook. Fix it (or get the course's version back, "
         "e.g. with `git checkout -- {path}`) and run the command again.",
-        "{path}{onde}: {error}\nNada foi escrito para este notebook. Corrija-o (ou recupere a versão do curso, por "
+        "{path}{where}: {error}\nNada foi escrito para este notebook. Corrija-o (ou recupere a versão do curso, por "
         "exemplo com `git checkout -- {path}`) e rode o comando de novo.",
     ),
     "wheels_using": (
@@ -208,6 +208,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "try again, or get the data another way",
         "o download de {url} parou: {done} de {size} bytes após {seconds:.0f} s; confira a rede e tente de "
         "novo, ou obtenha os dados de outro jeito",
+    ),
+    "review_unreadable": (
+        "Cannot read the review {path} ({reason}). Replace its aclImdb folder with the original data, then run "
+        "`python -m helpers.prepare --check`.",
+        "Não foi possível ler a crítica {path} ({reason}). Substitua a pasta aclImdb dela pelos dados originais e "
+        "rode `python -m helpers.prepare --check`.",
     ),
     # The course's checks (helpers.checks), called checkpoints in the code. Fields: name, name_pt, value,
     # bound or low/high, and their Portuguese forms with a decimal comma (value_pt, bound_pt, low_pt, high_pt).

@@ -6,6 +6,8 @@ import gzip
 import http.server
 import shutil
 import threading
+import time
+import tracemalloc
 import warnings
 from pathlib import Path
 
@@ -257,5 +259,85 @@ def test_a_course_mirror_is_tried_first_and_checked_like_the_original(isolated_d
     assert set(found.values()) == {data.keras_cache_dir() / "fashion-mnist" / n for n in data.FASHION_MNIST_FILES}
     shutil.rmtree(data.keras_cache_dir())
     (mirror / "t10k-labels-idx1-ubyte.gz").write_bytes(gzip.compress(b"\x00\x00\x08\x01" + b"\x00" * 20))
-    with pytest.raises(data.CorruptDataError, match="damaged"):
+    with pytest.raises(data.CorruptDataError, match="damaged") as info:
         data.load_fashion_mnist()
+    # The error names the mirror it came from, not the original (probe WEAK of 2026-12-05).
+    assert "/fashion-mnist/t10k-labels-idx1-ubyte.gz" in str(info.value) and UNREACHABLE[0] not in str(info.value)
+
+
+# --- hostile probes (shared/reviews/probes-2026-12-05.md) ---------------------------------
+
+
+class _Trickle(http.server.BaseHTTPRequestHandler):
+    """Promises 1000 bytes and sends 1 every 0.2 s, then hangs up: classroom Wi-Fi at its worst."""
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Length", "1000")
+        self.end_headers()
+        try:
+            for _ in range(25):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass  # the client gave up: what it should do
+        self.close_connection = True
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_trickling_download_stops_at_its_deadline_and_says_so(tmp_path, monkeypatch):
+    """Probe 3: the 30 s timeout was per read; now each download has a total deadline from its size."""
+    monkeypatch.setattr(core, "MIN_RATE", 100_000_000, raising=False)  # 100 MB at most: a deadline of 1 s + 1 s
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Trickle)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(OSError) as info:
+            data.download([f"http://127.0.0.1:{server.server_address[1]}/x"], tmp_path / "x", timeout=1)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert time.monotonic() - started < 4
+    assert "stalled" in str(info.value) and "parou" in str(info.value)
+    assert list(tmp_path.iterdir()) == [], "no .part is left"
+
+
+def test_a_gzip_bomb_is_refused_without_unpacking_it_all(tmp_path):
+    """Probe 7: a small .gz that unpacks far past the expected size is refused after reading only that size."""
+    path = tmp_path / "bomb.gz"
+    header = b"\x00\x00\x08\x01" + (1000).to_bytes(4, "big")
+    path.write_bytes(gzip.compress(header + bytes(200_000_000), compresslevel=1))
+    tracemalloc.start()
+    try:
+        with pytest.raises(data.CorruptDataError, match="more than the expected 1000 data bytes"):
+            data.read_idx_gz(path, (1000,))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20_000_000
+
+
+@needs_system_copy
+def test_a_damaged_cache_copy_is_kept_until_a_good_one_replaces_it(isolated_data, monkeypatch):
+    """Probe 8 (files): offline, a damaged cache copy is reported, not deleted; a link in the cache is left alone."""
+    monkeypatch.setattr(fashion_mnist, "FASHION_MNIST_SYSTEM_DIR", isolated_data / "no-system-copy")
+    monkeypatch.setattr(fashion_mnist, "FASHION_MNIST_URLS", UNREACHABLE)
+    shared = isolated_data / "shared"
+    shutil.copytree(SYSTEM, shared)
+    damaged = shared / "t10k-labels-idx1-ubyte.gz"
+    damaged.write_bytes(b"\x1f\x8b not really gzip")
+    cache = data.keras_cache_dir()
+    cache.parent.mkdir(parents=True)
+    cache.symlink_to(shared)  # the cache's datasets/ is a link to a shared folder
+    (shared / "fashion-mnist").mkdir()
+    for name in data.FASHION_MNIST_FILES:
+        (shared / "fashion-mnist" / name).symlink_to(shared / name)
+    with pytest.warns(UserWarning, match="damaged copy"), pytest.raises(data.DatasetNotFoundError) as info:
+        data.load_fashion_mnist()
+    assert "t10k-labels-idx1-ubyte.gz" in str(info.value) and "gzip" in str(info.value)
+    assert (
+        damaged.read_bytes() == b"\x1f\x8b not really gzip" and (shared / "fashion-mnist" / damaged.name).is_symlink()
+    )

@@ -90,3 +90,34 @@ def test_download_shows_progress_on_stderr_unless_silenced(tmp_path, http_server
     assert "Downloading a.bin [" in capsys.readouterr().err
     data.download([base + "f.bin"], tmp_path / "b.bin", progress=False)
     assert capsys.readouterr().err == ""
+
+
+def test_check_only_looks(monkeypatch, tmp_path, capsys):
+    """Probe (WEAK): `--check` built the 63.8 MB IMDB encoding; it must only look."""
+    warmed = []
+    found = tmp_path / "f.bin"
+    found.write_bytes(b"x")
+    dataset = data.Dataset(lambda download: {"f.bin": found}, warm=lambda: warmed.append(True))
+    monkeypatch.setattr(data, "DATASETS", {"x": dataset})
+    assert prepare.main(["--check"]) == 0
+    assert warmed == []
+    assert prepare.main([]) == 0
+    assert warmed == [True]
+
+
+def test_check_reports_a_tampered_review_tree(isolated_data, monkeypatch, capsys):
+    """Probe 2: the reviews with train/pos and train/neg swapped passed `--check` ("✓ aclImdb")."""
+    from tests.test_datasets_imdb import digests, make_tree
+
+    tree = make_tree(isolated_data / "course")
+    monkeypatch.setattr(imdb, "IMDB_PER_FOLDER", 2)
+    monkeypatch.setattr(imdb, "IMDB_TREE_SHA256", digests(tree), raising=False)
+    (tree / "train" / "pos" / "0_7.txt").write_text("A bad film.")  # a review replaced
+    monkeypatch.setenv("COURSE_DATA", str(isolated_data / "course"))
+    unreachable(monkeypatch, isolated_data)
+    data.clear_imdb_cache()
+    with pytest.warns(UserWarning, match="not the published reviews"):
+        assert prepare.main(["--check"]) == 1
+    out = capsys.readouterr().out
+    assert "✗ aclImdb" in out and "not the published reviews" in out and str(tree) in out
+    data.clear_imdb_cache()

@@ -19,11 +19,13 @@ from helpers.datasets.core import (
 COLORS_URLS = ("https://raw.githubusercontent.com/CodingTrain/ColorClassifer-TensorFlow.js/master/colorData.json",)
 COLORS_SHA256 = "bc426dc9c5835875707509d84f26e37c74ff0c427d9c160f4ff94e48f671450a"
 COLORS_COUNT = 5643
+COLORS_SIZE = 741771  # bytes
 
 
 def read_colors_json(path: Path) -> tuple[np.ndarray, np.ndarray]:
     """Parse and verify colorData.json: (rgb uint8 (N, 3), integer labels (N,))."""
-    raw = path.read_bytes()
+    with open(path, "rb") as f:
+        raw = f.read(COLORS_SIZE + 1)  # a larger file is not the original: no need to read it all
     if sha256_of(raw) != COLORS_SHA256:
         raise CorruptDataError("checksum does not match the original colorData.json")
     entries = json.loads(raw)["entries"]
@@ -35,7 +37,13 @@ def read_colors_json(path: Path) -> tuple[np.ndarray, np.ndarray]:
 
 def _colors_file(download_ok: bool = True) -> tuple[tuple[np.ndarray, np.ndarray], Path]:
     return fetch(
-        "colors", "colorData.json", read_colors_json, urls=COLORS_URLS, sha256=COLORS_SHA256, download_ok=download_ok
+        "colors",
+        "colorData.json",
+        read_colors_json,
+        urls=COLORS_URLS,
+        sha256=COLORS_SHA256,
+        download_ok=download_ok,
+        max_bytes=COLORS_SIZE,
     )
 
 

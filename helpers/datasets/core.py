@@ -10,6 +10,7 @@ import http.client
 import os
 import shutil
 import sys
+import tempfile
 import time
 import urllib.request
 import warnings
@@ -21,7 +22,9 @@ from helpers import texts
 
 T = TypeVar("T")
 
-DOWNLOAD_TIMEOUT = 30  # seconds without an answer before a download gives up
+DOWNLOAD_TIMEOUT = 30  # seconds without a byte before a download gives up
+MIN_RATE = 50_000  # bytes/s: a download may take DOWNLOAD_TIMEOUT + its size / MIN_RATE seconds in all
+DOWNLOAD_MAX = 100_000_000  # bytes: the size cap of a download whose caller names none
 
 
 class DatasetNotFoundError(FileNotFoundError):
@@ -81,19 +84,58 @@ def progress_bar(label: str, out=None) -> Callable[[int, int | None], None]:
     return show
 
 
+def _get(url: str, part: Path, sha256: str | None, timeout: float, max_bytes: int, show) -> None:
+    """Write the body of `url` to `part`: at most `max_bytes`, within a deadline from that size; or raise."""
+    started = time.monotonic()
+    deadline = started + timeout + max_bytes / MIN_RATE
+    done, total = 0, None
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response, open(part, "wb") as out:
+            total = response.headers.get("Content-Length")
+            total = int(total) if total else None
+            if (total or 0) > max_bytes:
+                raise CorruptDataError(f"{total} bytes, more than the expected {max_bytes} bytes")
+            digest = hashlib.sha256()
+            while block := response.read1(1 << 16):  # read1: returns what arrived, so the deadline is checked
+                done += len(block)
+                if done > max_bytes:
+                    raise CorruptDataError(f"more than the expected {max_bytes} bytes")
+                if time.monotonic() > deadline:
+                    raise TimeoutError
+                out.write(block)
+                digest.update(block)
+                if show:
+                    show(done, total)
+        if total is not None and done != total:
+            raise CorruptDataError(f"got {done} of {total} bytes")
+        if sha256 is not None and digest.hexdigest() != sha256:
+            raise CorruptDataError(f"sha256 {digest.hexdigest()} is not the expected {sha256}")
+    except BaseException as err:
+        part.unlink(missing_ok=True)
+        if isinstance(err, TimeoutError):  # the total deadline, or no byte for `timeout` seconds
+            fields = dict(url=url, done=done, size=total or max_bytes, seconds=time.monotonic() - started)
+            en, pt = (text.format(**fields) for text in texts.MESSAGES["download_stalled"])
+            raise TimeoutError(f"{en} / {pt}") from None
+        raise
+
+
 def download(
     urls: Sequence[str],
     dest: Path,
     sha256: str | None = None,
     timeout: float = DOWNLOAD_TIMEOUT,
     progress: Callable[[int, int | None], None] | None | bool = None,
+    max_bytes: int = DOWNLOAD_MAX,
 ) -> Path:
-    """Download the first of `urls` that answers into `dest`, atomically.
+    """Download the first of `urls` that answers into `dest`, atomically and bounded.
 
     The data goes to ``dest.part`` and is renamed to `dest` only when it is
-    complete (and matches `sha256` when given). `progress(done, total)` is
-    called as bytes arrive; by default a text progress bar goes to stderr,
-    `progress=False` silences it. Raises OSError when no URL worked.
+    complete (and matches `sha256` when given). A body larger than `max_bytes`
+    is refused as it arrives, and a download slower in all than
+    ``timeout + max_bytes / MIN_RATE`` seconds stops as stalled (in both
+    languages). `progress(done, total)` is called as bytes arrive; by default a
+    text progress bar goes to stderr, `progress=False` silences it. Raises
+    CorruptDataError for damaged data, OSError when no URL worked.
     """
     show: Callable[[int, int | None], None] | None
     if progress is None or progress is True:
@@ -105,28 +147,14 @@ def download(
     errors = []
     for url in urls:
         try:
-            with urllib.request.urlopen(url, timeout=timeout) as response, open(part, "wb") as out:
-                total = response.headers.get("Content-Length")
-                total = int(total) if total else None
-                digest, done = hashlib.sha256(), 0
-                for block in iter(lambda: response.read(1 << 16), b""):
-                    out.write(block)
-                    digest.update(block)
-                    done += len(block)
-                    if show:
-                        show(done, total)
-            if total is not None and done != total:
-                raise CorruptDataError(f"got {done} of {total} bytes")
-            if sha256 is not None and digest.hexdigest() != sha256:
-                raise CorruptDataError(f"sha256 {digest.hexdigest()} is not the expected {sha256}")
-            os.replace(part, dest)
-            return dest
+            _get(url, part, sha256, timeout, max_bytes, show)
         except CorruptDataError as err:
-            part.unlink(missing_ok=True)
             raise CorruptDataError(texts.message("corrupt_download", url=url, reason=err)) from None
         except (OSError, ValueError, http.client.HTTPException) as err:  # refused, timed out, cut off, bad URL
-            part.unlink(missing_ok=True)
             errors.append(f"{url}: {err}")
+            continue
+        os.replace(part, dest)
+        return dest
     raise OSError("; ".join(errors) or "no URL given")
 
 
@@ -166,6 +194,39 @@ def not_found(
     )
 
 
+def _put_in_place(new: Path, dest: Path) -> None:
+    """Move the verified `new` (in `dest`'s folder) to `dest`; only then is the copy it replaces removed.
+
+    A link at `dest` is replaced as a link (what it points to is never touched); a
+    folder is moved aside first and deleted once `new` is in place. Anything else in
+    the way (a folder where a file goes, a file where a folder goes) is left alone: OSError.
+    """
+    aside = None
+    if dest.is_dir() and not dest.is_symlink():
+        if not new.is_dir():
+            raise IsADirectoryError(f"{dest} is a folder where the file goes: move it away and run again")
+        aside = Path(tempfile.mkdtemp(prefix=f".{dest.name}-old-", dir=dest.parent))
+        os.rename(dest, aside / dest.name)
+    elif new.is_dir() and dest.is_symlink():
+        dest.unlink()  # the link itself, never what it points to
+    os.replace(new, dest)
+    if aside is not None:
+        shutil.rmtree(aside)  # never follows links inside it
+
+
+def _unpacked(archive: Path, dest: Path, unpack: Callable[[Path, Path], None], read: Callable[[Path], T]) -> T:
+    """Unpack `archive` next to `dest`, verify it with `read` there, and only then put it in place of `dest`."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-", dir=dest.parent))
+    try:
+        unpack(archive, tmp)
+        read(tmp / dest.name)
+        _put_in_place(tmp / dest.name, dest)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return read(dest)
+
+
 def fetch(
     name: str,
     relpath: str,
@@ -177,55 +238,63 @@ def fetch(
     download_ok: bool = True,
     unpack: Callable[[Path, Path], None] | None = None,
     mirror_may_repack: bool = False,
+    max_bytes: int = DOWNLOAD_MAX,
 ) -> tuple[T, Path]:
     """Find, verify and read one file or folder of dataset `name`; download it if needed.
 
-    `read(path)` parses it and raises CorruptDataError when it is bad.
-    Returns what `read` returned and the path it was read from. `hints` is the
-    (English, Portuguese) first way of getting the data offline. With
-    `download_ok=False` a missing copy raises DatasetNotFoundError at once.
-    With `unpack`, the download is an archive kept in the Keras cache under its
-    URL's name (`sha256` is the archive's) and `unpack(archive, dest)` makes
-    `relpath` from it; a kept archive is unpacked again when `relpath` is lost,
-    and a damaged one is removed and downloaded again.
+    `read(path)` parses it and raises CorruptDataError when it is bad (an OSError
+    reading it counts as bad too). Returns what `read` returned and the path it
+    was read from. `hints` is the (English, Portuguese) first way of getting the
+    data offline. With `download_ok=False` a missing copy raises
+    DatasetNotFoundError at once, naming why each copy found was refused.
+    A download is at most `max_bytes`. With `unpack`, the download is an archive
+    kept in the Keras cache under its URL's name (`sha256` is the archive's) and
+    `unpack(archive, folder)` makes `folder/<last part of relpath or name>` from it
+    in an empty folder; a kept archive is unpacked again when `relpath` is lost.
     A COURSE_MIRROR copy (see `mirror_url`) is tried first; with
     `mirror_may_repack` its sha256 is not required (a teacher may re-pack an
     archive smaller) and what it unpacks to is checked by `read` instead, also
     when a kept archive is unpacked again.
+    Nothing is deleted before a verified replacement is in place, and only the
+    Keras cache's own entries are replaced (a link there as a link).
     """
-    cache = keras_cache_dir() / name
+    problems = []
+
+    def refused(path: Path, err: Exception) -> None:
+        problems.append(f"{path}: {err}")
+        warnings.warn(texts.message("corrupt_file", path=path, reason=err), stacklevel=4)
+
     for folder in search_dirs(name, system_dir):
         path = folder / relpath
         if not path.exists():
             continue
         try:
             return read(path), path
-        except CorruptDataError as err:
-            warnings.warn(texts.message("corrupt_file", path=path, reason=err), stacklevel=3)
-            if folder == cache:  # a damaged cache copy is replaced by a fresh download
-                shutil.rmtree(path) if path.is_dir() else path.unlink()
-    dest = cache / relpath
+        except (CorruptDataError, OSError) as err:  # damaged, or a folder or unreadable file in its place
+            refused(path, err)
+    dest = keras_cache_dir() / name / relpath
     archive = keras_cache_dir() / urls[0].rsplit("/", 1)[-1] if unpack else dest
     if unpack and archive.is_file():  # kept from an earlier download: unpack it again
         try:
             if sha256 is not None and not mirror_may_repack and sha256_of(archive) != sha256:
                 raise CorruptDataError("not the published archive")
-            unpack(archive, dest)
-            return read(dest), dest
-        except CorruptDataError:
-            archive.unlink(missing_ok=True)  # damaged: download it again
-            shutil.rmtree(dest, ignore_errors=True)
+            return _unpacked(archive, dest, unpack, read), dest
+        except (CorruptDataError, OSError) as err:
+            refused(archive, err)
     try:
         if not download_ok:
-            raise FileNotFoundError("not found, and downloading was not allowed")
+            raise FileNotFoundError("; ".join([*problems, "not found, and downloading was not allowed"]))
         mirror = mirror_url(archive)
         sources = [(u, sha256) for u in urls]
         if mirror:
             sources.insert(0, (mirror, None if mirror_may_repack else sha256))
-        errors = []
+        errors = problems[:]
+        staged = archive.with_name(archive.name + ".part")  # download() writes it via its own .part
         for url, expected in sources:
             try:
-                download([url], archive, sha256=expected)
+                download(
+                    [url], staged, expected, progress=progress_bar(f"Downloading {archive.name}"), max_bytes=max_bytes
+                )
                 break
             except OSError as err:
                 errors.append(str(err))
@@ -235,10 +304,15 @@ def fetch(
         raise not_found(name, err, hints, relpath, dest) from None
     try:
         if unpack:
-            unpack(archive, dest)
-        return read(dest), dest
+            result = _unpacked(staged, dest, unpack, read)
+            os.replace(staged, archive)
+            return result, dest
+        result = read(staged)
+        _put_in_place(staged, dest)
+        return result, dest
     except CorruptDataError as err:
-        archive.unlink(missing_ok=True)
-        if dest.is_dir():
-            shutil.rmtree(dest)
-        raise CorruptDataError(texts.message("corrupt_download", url=urls[0], reason=err)) from None
+        raise CorruptDataError(texts.message("corrupt_download", url=url, reason=err)) from None
+    except OSError as err:  # something in the way in the cache (a folder where the file goes)
+        raise not_found(name, err, hints, relpath, dest) from None
+    finally:
+        staged.unlink(missing_ok=True)

@@ -29,6 +29,7 @@ FASHION_MNIST_FILES: dict[str, tuple[tuple[int, ...], str]] = {
     "t10k-images-idx3-ubyte.gz": ((10000, 28, 28), "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b"),
     "t10k-labels-idx1-ubyte.gz": ((10000,), "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"),
 }
+GZIP_MAX_OVERHEAD = 65536  # a .gz is at most this much larger than what it holds (stored blocks)
 FASHION_MNIST_HINTS = (
     "on Debian or Ubuntu: sudo apt-get install dataset-fashion-mnist",
     "no Debian ou Ubuntu: sudo apt-get install dataset-fashion-mnist",
@@ -36,20 +37,24 @@ FASHION_MNIST_HINTS = (
 
 
 def read_idx_gz(path: Path, shape: tuple[int, ...], sha256: str | None = None) -> np.ndarray:
-    """Read a gzipped IDX file of unsigned bytes, checking header, size and checksum."""
-    try:
-        with gzip.open(path, "rb") as f:
-            raw = f.read()
-    except (OSError, EOFError, zlib.error) as err:
-        raise CorruptDataError(f"not a complete gzip file ({err})") from None
+    """Read a gzipped IDX file of unsigned bytes, checking header, size and checksum.
+
+    It is never unpacked past the expected size (a gzip bomb stops there)."""
     magic = 0x0800 + len(shape)  # 0x08: unsigned bytes; low byte: number of dimensions
     header = 4 + 4 * len(shape)
+    try:
+        with gzip.open(path, "rb") as f:
+            raw = f.read(header + int(np.prod(shape)) + 1)
+    except (OSError, EOFError, zlib.error) as err:
+        raise CorruptDataError(f"not a complete gzip file ({err})") from None
     if len(raw) < header or int.from_bytes(raw[:4], "big") != magic:
         raise CorruptDataError(f"not an IDX file of {len(shape)} dimension(s)")
     dims = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(len(shape)))
     if dims != tuple(shape):
         raise CorruptDataError(f"header says shape {dims}, expected {tuple(shape)}")
-    if len(raw) != header + int(np.prod(shape)):
+    if len(raw) > header + int(np.prod(shape)):
+        raise CorruptDataError(f"more than the expected {int(np.prod(shape))} data bytes")
+    if len(raw) < header + int(np.prod(shape)):
         raise CorruptDataError(f"{len(raw) - header} data bytes, expected {int(np.prod(shape))}")
     if sha256 is not None and sha256_of(raw) != sha256:
         raise CorruptDataError("checksum does not match the original file")
@@ -66,6 +71,7 @@ def _fashion_file(filename: str, download_ok: bool = True) -> tuple[np.ndarray, 
         system_dir=FASHION_MNIST_SYSTEM_DIR,
         hints=FASHION_MNIST_HINTS,
         download_ok=download_ok,
+        max_bytes=GZIP_MAX_OVERHEAD + 4 + 4 * len(shape) + int(np.prod(shape)),
     )
 
 

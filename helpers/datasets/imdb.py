@@ -6,9 +6,9 @@ import gc
 import hashlib
 import os
 import re
-import shutil
+import stat
 import tarfile
-import tempfile
+import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Sequence
@@ -17,18 +17,31 @@ from pathlib import Path
 
 import numpy as np
 
+from helpers import texts
 from helpers.datasets.core import CorruptDataError, fetch, keras_cache_dir
 
 # --- IMDB reviews (lesson 03) -------------------------------------------------------
 
 IMDB_URLS = ("https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz",)
 IMDB_SHA256 = "c40f74a18d3b61f90feba1e17730e0d38e8b97c05fde7008942e91923d1658fe"  # the published archive
+IMDB_ARCHIVE_SIZE = 84125825  # bytes, the published archive; a re-packed one holds less (the labelled reviews)
 IMDB_SPLITS = ("train/pos", "train/neg", "test/pos", "test/neg")
+# sha256 over each folder's reviews, sorted by name, each as b"NAME\0LENGTH\0" + content (see `review_digests`):
+# the official extracted data, so that a copy from anywhere (COURSE_DATA, a mirror, the cache) is checked.
+IMDB_TREE_SHA256 = {
+    "train/pos": "d0e0d00be00181548f6efb42dcbcda373367133b487e6cf6d2035c6592071ffa",
+    "train/neg": "5c8c4145d9ea8815c84b650779ebdda2c4d353c1fc7a692d610db1590dd8e5af",
+    "test/pos": "7ad7e4b52c728fa5141ce5a93dcdbfdf85daf56d0a33cbb8a3c9ed3d07791e7a",
+    "test/neg": "3545728e63d38b623656ecd40ba9b3e988cb3b416a6421f1899427737969b541",
+}
+IMDB_TREE_MAX = 70_000_000  # bytes: the labelled reviews, README and imdb.vocab hold 67.7 MB
+IMDB_MEMBERS_MAX = 200_000  # entries in the archive: the published one has about 100,000
 IMDB_PER_FOLDER = 12500
 IMDB_SEED = 113  # the shuffle seed keras.datasets.imdb uses
 IMDB_TOKENIZER_VERSION = 1  # bump when tokenize() changes: it invalidates every encoded cache
 PAD, START, UNKNOWN, UNUSED = 0, 1, 2, 3  # reserved indices; real words start at 4 (index_from=3)
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_ENCODED = ("vocabulary", "train_flat", "train_offsets", "train_labels", "test_flat", "test_offsets", "test_labels")
 
 
 def tokenize(text: str) -> list[str]:
@@ -50,21 +63,61 @@ def _imdb_stamp(folder: Path) -> str | None:
         return None
 
 
+def _review_names(folder: Path, split: str) -> list[str]:
+    return sorted(name for name in os.listdir(folder / split) if name.endswith(".txt"))
+
+
+def review_digests(folder: Path) -> dict[str, str]:
+    """The digest of each review folder of the aclImdb/ tree `folder` (see IMDB_TREE_SHA256); about 1 s.
+
+    Raises CorruptDataError naming a review that cannot be read, or past IMDB_TREE_MAX bytes in all.
+    """
+    left = IMDB_TREE_MAX
+    found = {}
+    for split in IMDB_SPLITS:
+        digest = hashlib.sha256()
+        for name in _review_names(folder, split):
+            path = folder / split / name
+            try:
+                info = path.stat()
+                left -= info.st_size
+                if left < 0:
+                    raise CorruptDataError(f"the reviews hold more than the expected {IMDB_TREE_MAX} bytes")
+                if not stat.S_ISREG(info.st_mode):  # a folder, or a pipe that would block
+                    raise IsADirectoryError("not a file")
+                content = path.read_bytes()
+            except OSError as err:
+                raise CorruptDataError(f"cannot read {path}: {err}") from None
+            digest.update(f"{name}\0{len(content)}\0".encode() + content)
+        found[split] = digest.hexdigest()
+    return found
+
+
 def _imdb_tree_problem(folder: Path) -> str | None:
-    """What is wrong with an aclImdb/ tree (a missing folder, a wrong review count), or None."""
-    return _count_reviews(folder, _imdb_stamp(folder), IMDB_PER_FOLDER)
+    """What is wrong with an aclImdb/ tree (a missing folder, a wrong review count, other reviews), or None."""
+    return _tree_problem(folder, _imdb_stamp(folder), IMDB_PER_FOLDER, tuple(IMDB_TREE_SHA256.items()))
 
 
 @lru_cache(maxsize=8)
-def _count_reviews(folder: Path, stamp: str | None, expected: int) -> str | None:
-    # Cached by the folders' modification times, so decode/encode calls do not re-list 50,000 files.
+def _tree_problem(folder: Path, stamp: str | None, expected: int, digests: tuple[tuple[str, str], ...]) -> str | None:
+    # Cached by the folders' modification times, so decode/encode calls do not re-read 50,000 files.
     for split in IMDB_SPLITS:
         try:
-            count = sum(1 for name in os.listdir(folder / split) if name.endswith(".txt"))
+            count = len(_review_names(folder, split))
         except OSError:
             return f"{split}/ is missing"
         if count != expected:
             return f"{split}/ has {count} reviews, expected {expected}"
+    try:
+        found = review_digests(folder)
+    except (CorruptDataError, OSError) as err:
+        return str(err)
+    for split, sha in digests:
+        if found[split] != sha:
+            return (
+                f"{split}/ holds {expected} reviews, but not the published reviews (one changed, or labels swapped): "
+                "replace the folder with the original data"
+            )
     return None
 
 
@@ -73,26 +126,25 @@ def _word_ids(vocabulary: Sequence[str]) -> dict[str, int]:
     return {word: rank + UNUSED + 1 for rank, word in enumerate(vocabulary)}
 
 
-def _extract_imdb(archive: Path, dest: Path) -> None:
-    """Extract the labelled reviews of `archive` to the folder `dest` (aclImdb/), safely and atomically."""
+def _extract_imdb(archive: Path, into: Path) -> None:
+    """Extract the labelled reviews of `archive` into the empty folder `into` (as aclImdb/), safely and bounded."""
     wanted = re.compile(r"aclImdb/(README|imdb\.vocab|(train|test)/(pos|neg)/\d+_\d+\.txt)$")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".aclImdb-", dir=dest.parent))
     try:
         with tarfile.open(archive, "r:gz") as tar:
-            members = []
-            for member in tar:
+            members, size = [], 0
+            for count, member in enumerate(tar):
                 if ".." in Path(member.name).parts or Path(member.name).is_absolute():
                     raise CorruptDataError(f"unsafe path in archive: {member.name}")
+                if count >= IMDB_MEMBERS_MAX:
+                    raise CorruptDataError(f"more than the expected {IMDB_MEMBERS_MAX} entries")
                 if wanted.match(member.name):
                     members.append(member)
-            tar.extractall(tmp, members=members, filter="data")  # the filter refuses links and odd files
-        shutil.rmtree(dest, ignore_errors=True)
-        os.replace(tmp / "aclImdb", dest)
+                    size += member.size
+                    if size > IMDB_TREE_MAX:  # from the headers: nothing is written yet
+                        raise CorruptDataError(f"the reviews hold more than the expected {IMDB_TREE_MAX} bytes")
+            tar.extractall(into, members=members, filter="data")  # the filter refuses links and odd files
     except (tarfile.TarError, EOFError, zlib.error, OSError) as err:
         raise CorruptDataError(f"cannot extract {archive.name}: {err}") from None
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _verified_tree(folder: Path) -> Path:
@@ -118,6 +170,7 @@ def _imdb_dir(download_ok: bool = True) -> Path:
         download_ok=download_ok,
         unpack=_extract_imdb,
         mirror_may_repack=True,
+        max_bytes=IMDB_ARCHIVE_SIZE,
     )
     return folder
 
@@ -133,7 +186,12 @@ def _read_reviews(folder: Path, split: str) -> tuple[list[str], np.ndarray]:
     for label, sub in ((1, "pos"), (0, "neg")):
         for name in sorted(os.listdir(folder / split / sub)):
             if name.endswith(".txt"):
-                texts_.append((folder / split / sub / name).read_text(encoding="utf-8"))
+                path = folder / split / sub / name
+                try:
+                    texts_.append(path.read_text(encoding="utf-8"))
+                except (OSError, UnicodeError) as err:
+                    reason = "not UTF-8 text" if isinstance(err, UnicodeError) else err
+                    raise CorruptDataError(texts.message("review_unreadable", path=path, reason=reason)) from None
                 labels.append(label)
     order = np.random.RandomState(IMDB_SEED).permutation(len(texts_))
     return [texts_[i] for i in order], np.asarray(labels, dtype=np.int64)[order]
@@ -142,15 +200,13 @@ def _read_reviews(folder: Path, split: str) -> tuple[list[str], np.ndarray]:
 @lru_cache(maxsize=2)
 def _imdb_encoded(folder: Path) -> dict[str, np.ndarray]:
     """Every review encoded with the full vocabulary, cached as .npz (no pickle) in the Keras cache."""
-    identity = f"{folder.resolve()}|{_imdb_stamp(folder)}|{IMDB_SEED}|{IMDB_TOKENIZER_VERSION}"
+    # The folder holds the verified reviews (see _imdb_dir): its digests name the encoding, wherever it is.
+    identity = f"{sorted(IMDB_TREE_SHA256.items())}|{IMDB_SEED}|{IMDB_TOKENIZER_VERSION}"
     key = hashlib.sha256(identity.encode()).hexdigest()
     cache = keras_cache_dir() / f"imdb_encoded_{key[:16]}.npz"
-    if cache.is_file():
-        try:
-            with np.load(cache, allow_pickle=False) as stored:
-                return {name: stored[name] for name in stored.files}
-        except (OSError, ValueError, zlib.error):
-            cache.unlink(missing_ok=True)  # damaged: rebuild below
+    stored = _stored_encoding(cache)
+    if stored is not None:
+        return stored
     reviews = {split: _read_reviews(folder, split) for split in ("train", "test")}
     tokens = {split: [tokenize(t) for t in reviews[split][0]] for split in reviews}
     counts = Counter(word for review in tokens["train"] for word in review)  # ranks from training reviews only
@@ -169,10 +225,21 @@ def _imdb_encoded(folder: Path) -> dict[str, np.ndarray]:
     return encoded
 
 
+def _stored_encoding(cache: Path) -> dict[str, np.ndarray] | None:
+    """The encoding stored in `cache`, or None where there is none or it is damaged (then it is rebuilt)."""
+    try:
+        with np.load(cache, allow_pickle=False) as stored:  # an .npy there gives an array: TypeError
+            encoded = {name: stored[name] for name in stored.files}
+    except (OSError, ValueError, TypeError, EOFError, zlib.error, zipfile.BadZipFile):
+        return None
+    return encoded if sorted(encoded) == sorted(_ENCODED) else None
+
+
 def clear_imdb_cache() -> None:
     """Forget the IMDB encodings read so far in this process, e.g. after the files were replaced (lesson 03)."""
     _imdb_encoded.cache_clear()
     _imdb_index.cache_clear()
+    _tree_problem.cache_clear()
 
 
 def _check_num_words(num_words: int | None) -> None:
