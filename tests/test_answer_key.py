@@ -124,7 +124,7 @@ def test_a_malformed_notebook_or_solution_is_named_and_nothing_is_written(tmp_pa
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T"), starter]), bad_solution)
     assert answer_key.answer_key([not_json, bad_solution]) == 1
     err = capsys.readouterr().err
-    assert "01_cut.ipynb" in err and "02_solution.ipynb, cell 2" in err and "02_solution.ipynb, célula 2" in err
+    assert "01_cut.ipynb" in err and "02_solution.ipynb (cell 2 · célula 2)" in err
     assert "Traceback" not in err
     assert not list((tmp_path / "out" / "answer-key").glob("*.ipynb"))
 
@@ -144,4 +144,4 @@ def test_the_answer_key_runs_in_a_temporary_folder_and_names_a_failing_cell(tmp_
     nbformat.validate(nbformat.read(written / writes.name, as_version=4))
     assert not (written / raises.name).exists()
     err = capsys.readouterr().err
-    assert "02_raises.ipynb, cell 3" in err and "ZeroDivisionError" in err and "Traceback" not in err
+    assert "02_raises.ipynb (cell 3 · célula 3)" in err and "ZeroDivisionError" in err and "Traceback" not in err

@@ -85,7 +85,7 @@ def test_a_malformed_notebook_is_named_and_nothing_invalid_is_written(tmp_path, 
     err = capsys.readouterr().err
     for name in ("02_cut.ipynb", "03_tags.ipynb", "04_missing.ipynb"):
         assert name in err and not (out / "en" / name).exists() and not (out / "pt" / name).exists()
-    assert "03_tags.ipynb, cell 4" in err and "03_tags.ipynb, célula 4" in err
+    assert "03_tags.ipynb (cell 4 · célula 4)" in err
     assert "Nothing was written for this notebook" in err and "Nada foi escrito para este notebook" in err
     assert "Traceback" not in err
     for lang in ("en", "pt"):

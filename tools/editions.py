@@ -30,8 +30,8 @@ class NotebookError(Exception):
     """A notebook a tool cannot use; the message names the file (and the cell, counted from 1) in both languages."""
 
     def __init__(self, path: Path, error: object, cell: int | None = None):
-        where, onde = (f", cell {cell}", f", célula {cell}") if cell is not None else ("", "")
-        super().__init__(texts.message("notebook_unusable", path=path, where=where, onde=onde, error=error))
+        where = f" (cell {cell} · célula {cell})" if cell is not None else ""
+        super().__init__(texts.message("notebook_unusable", path=path, where=where, error=error))
 
 
 def read_notebook(path: Path):
