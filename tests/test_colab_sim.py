@@ -148,8 +148,18 @@ def freeze(python: Path) -> set[str]:
     return set(out.stdout.splitlines())
 
 
+@pytest.fixture(scope="module")
+def classroom_data(tmp_path_factory):
+    """A COURSE_DATA folder as a teacher prepares one: Fashion-MNIST copied (the system's copy is hidden)."""
+    folder = tmp_path_factory.mktemp("course-data")
+    shutil.copytree(FASHION_MNIST, folder / "fashion-mnist")
+    for name in ("aclImdb", "colors"):
+        (folder / name).symlink_to(COURSE_DATA / name, target_is_directory=True)
+    return folder
+
+
 @pytest.fixture(scope="module", params=list(PAIRS))
-def runtime(request, tmp_path_factory, mirror, http_server_module):
+def runtime(request, tmp_path_factory, mirror, classroom_data, http_server_module):
     folder = tmp_path_factory.mktemp(f"colab-{request.param}")
     start = time.perf_counter()
     offline = request.param == "pinned"
@@ -177,7 +187,7 @@ def runtime(request, tmp_path_factory, mirror, http_server_module):
         PYTHONPATH=str(folder / "fake"),
         IPYTHONDIR=str(folder / "ipython"),
         COURSE_STRICT_CHECKS="1",
-        **({"COURSE_DATA": str(COURSE_DATA)} if offline else {"COURSE_MIRROR": http_server_module(mirror)}),
+        **({"COURSE_DATA": str(classroom_data)} if offline else {"COURSE_MIRROR": http_server_module(mirror)}),
     )
     return {
         "name": request.param,

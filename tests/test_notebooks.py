@@ -85,7 +85,8 @@ def test_the_carried_helpers_run_without_the_course_installed(tmp_path):
     # -S: no site-packages, so neither the course's installed helpers nor Keras (the standard library alone)
     done = subprocess.run([sys.executable, "-I", "-S", str(script)], cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert "course-helpers-" in done.stdout and done.stderr == ""
+    assert done.stdout.startswith("✓ Course set-up: the helpers this notebook carries · Preparação do curso: os ")
+    assert "course-helpers-" in done.stdout.splitlines()[1] and done.stderr == ""
 
 
 def test_the_visible_set_up_rule_can_fail():

@@ -60,13 +60,13 @@ if "google.colab" in sys.modules:  # Colab shows ipywidgets (lesson 04's sliders
 
 
 def use_course_helpers(files):
-    """The installed course's helpers if there are, else `files` written to a new private folder."""
+    """Use the installed course's helpers if there are, else write `files` to a new private folder; say which."""
     try:
         import helpers
 
         folder = os.path.dirname(getattr(helpers, "__file__", None) or "")
-        if os.path.isfile(os.path.join(folder, "quiz.json")):
-            return folder  # the course's own installation
+        if os.path.isfile(os.path.join(folder, "quiz.json")):  # the course's own installation
+            return "the course's installed helpers", "os auxiliares instalados do curso"
     except ImportError:
         pass
     import atexit
@@ -83,13 +83,14 @@ def use_course_helpers(files):
     for module in [m for m in sys.modules if m == "helpers" or m.startswith("helpers.")]:
         del sys.modules[module]  # another package of that name, imported before
     sys.path.insert(0, root)
-    return os.path.join(root, "helpers")
+    return "the helpers this notebook carries", "os auxiliares que vêm neste notebook"
 
 
 COURSE_HELPERS = {{  # the course's helpers/, one file a string
 {files}}}
-use_course_helpers(COURSE_HELPERS)
-del COURSE_HELPERS, use_course_helpers
+used = use_course_helpers(COURSE_HELPERS)
+print(f"✓ Course set-up: {{used[0]}} · Preparação do curso: {{used[1]}}")
+del COURSE_HELPERS, use_course_helpers, used
 '''
 
 
@@ -150,7 +151,7 @@ def carried(source: str) -> dict[str, str]:
 def setup_cell_index(nb) -> int:
     """The index of `nb`'s set-up cell (its first code cell, titled SETUP_TITLE)."""
     first = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
-    if not nb.cells[first].source.startswith(setup_title()):
+    if not nb.cells[first].source.startswith("# @title Course set-up"):  # an older title is rewritten too
         raise ValueError(f"the first code cell is not the course set-up cell ({setup_title()!r})")
     return first
 

@@ -17,7 +17,10 @@ LANG_TAGS = ("lang-en", "lang-pt")
 # The first line of the course's set-up cell (tools/carry.py), and of a cell of the course's checks. Both are
 # collapsed: Colab shows the title of a `# @title` cell whose metadata says cellView "form", JupyterLab hides
 # the source of a cell whose metadata says jupyter.source_hidden.
-SETUP_TITLE = '# @title Course set-up · Preparação do curso { display-mode: "form" }'
+SETUP_TITLE = (
+    "# @title Course set-up (helpers, quiet start) · Preparação do curso (auxiliares, início sem mensagens)"
+    ' { display-mode: "form" }'
+)
 COURSE_CHECK = "# @title Course check · Verificação do curso"
 COLLAPSED = {"cellView": "form", "jupyter": {"source_hidden": True}}
 VISIBLE_SETUP_LINES = 12  # at most this many non-blank code lines shown before a lesson's first section
