@@ -403,6 +403,33 @@ def lab_settings(portuguese: bool) -> Path:
         "@jupyterlab/translation-extension:plugin": {"locale": "pt_BR" if portuguese else "en"},
         "@jupyterlab/notebook-extension:tracker": {"kernelShutdown": True},  # closing a tab ends its kernel
         "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+        # A saved lesson keeps its widgets' state, so lesson 04 reopened after a restart shows its colour
+        # picker, not "Error displaying widget: model not found" (until its cell runs again). Saved again
+        # before that cell runs, the state is dropped and the error is back (jupyter-widgets/ipywidgets#3270).
+        "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": True},
+        # The pt-BR pack (every release up to 4.5.post3) lacks the menu bar's titles and the "%1 and %2"
+        # that builds "Restart Kernel and Run All Cells…": the course names them, and uses the notebook's
+        # own command for that item (the pack translates it).
+        "@jupyterlab/mainmenu-extension:plugin": {
+            "menus": [
+                {
+                    "id": f"jp-mainmenu-{menu}",
+                    "label": label,
+                    "items": [
+                        {"command": "runmenu:restart-and-run-all", "disabled": True},
+                        {"command": "notebook:restart-run-all", "rank": {"run": 1000, "kernel": 1.1}[menu]},
+                    ]
+                    if menu in ("run", "kernel")
+                    else [],
+                }
+                for menu, label in zip(
+                    ("file", "edit", "view", "run", "kernel", "tabs", "settings", "help"),
+                    ("Arquivo", "Editar", "Exibir", "Executar", "Kernel", "Abas", "Configurações", "Ajuda"),
+                )
+            ]
+        }
+        if portuguese
+        else {},
     }
     (folder / "labconfig" / "default_setting_overrides.json").write_text(json.dumps(overrides, indent=1) + "\n")
     return folder
