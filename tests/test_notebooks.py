@@ -362,6 +362,24 @@ def test_formatter_drops_timing_keeps_ids_and_mends_bad_ones():
     assert again == nbfmt.notebook_text(out), "formatting twice changes nothing"
 
 
+def test_formatter_stores_no_widget_state_or_view_only_their_text():
+    """A stored widget view names a model of a kernel long gone: reopened, JupyterLab would show an error."""
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("widgets.VBox([])")
+    view = {"model_id": "5b5cf3aa", "version_major": 2, "version_minor": 0}
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "execute_result", data={nbfmt.WIDGET_VIEW: view, "text/plain": "VBox()"}, execution_count=1
+        )
+    ]
+    nb.cells = [cell]
+    nb.metadata["widgets"] = {nbfmt.WIDGET_STATE: {"state": {"5b5cf3aa": {}}, "version_major": 2}}
+    out = nbfmt.formatted(nb)
+    assert "widgets" not in out.metadata
+    assert out.cells[0].outputs[0].data == {"text/plain": "VBox()"}
+    assert not any(nbfmt.WIDGET_VIEW in nbfmt.notebook_text(nbformat.read(p, as_version=4)) for p in PATHS)
+
+
 def test_every_question_is_asked_in_the_lesson_it_names():
     import re
 

@@ -16,10 +16,9 @@ def formatted(nb):
 
     Like tensorflow/docs' nbfmt: no execution timing metadata (nbclient's
     ``execution`` timestamps), and every cell keeps its id; a cell without a
-    valid, unique id gets one derived from its content. Saved widget models
-    (lesson 04) are numbered in the order the notebook uses them instead of
-    new random ids on every run. nbformat's writer sorts keys and indents by
-    one space.
+    valid, unique id gets one derived from its content. No widget state or
+    widget view is stored (see `_no_widgets`). nbformat's writer sorts keys and
+    indents by one space.
     """
     import hashlib
 
@@ -35,7 +34,7 @@ def formatted(nb):
                 cell_id = f"{base}-{n}"
             cell["id"] = cell_id
         seen.add(cell_id)
-    _stable_widget_ids(nb)
+    _no_widgets(nb)
     return nb
 
 
@@ -43,38 +42,18 @@ WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
-def _stable_widget_ids(nb) -> None:
-    """Renumber the saved widget models (random ids on every run) in the order the notebook uses them."""
-    import json
+def _no_widgets(nb) -> None:
+    """Drop the widgets of the run that stored `nb`: their saved models and each output's view of one.
 
-    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state")
-    if not state:
-        return
-    order: list[str] = []
-
-    def visit(model_id: str) -> None:
-        if model_id in state and model_id not in order:
-            order.append(model_id)
-            for ref in re.findall(r"IPY_MODEL_(\w+)", json.dumps(state[model_id], sort_keys=True)):
-                visit(ref)
-
+    A stored view names a model of the kernel that made it: JupyterLab shows it from the saved state
+    as a widget no kernel answers, and once that state is gone as "Error displaying widget: model not
+    found". The output keeps its text/plain, what any frontend without the widget shows (and what
+    nbval compares; it never compares the view); the learner's own run shows the live widget.
+    """
+    nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         for output in cell.get("outputs", []):
-            view = output.get("data", {}).get(WIDGET_VIEW)
-            if view:
-                visit(view["model_id"])
-    order += sorted(
-        (m for m in state if m not in order), key=lambda m: json.dumps(state[m], sort_keys=True)
-    )  # models no cell shows
-    new = {old: f"{i:032x}" for i, old in enumerate(order, 1)}
-    pattern = re.compile("|".join(map(re.escape, new)))
-    renamed = json.loads(pattern.sub(lambda m: new[m.group(0)], json.dumps(state)))
-    nb.metadata["widgets"][WIDGET_STATE]["state"] = dict(sorted(renamed.items()))
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            view = output.get("data", {}).get(WIDGET_VIEW)
-            if view and view["model_id"] in new:
-                view["model_id"] = new[view["model_id"]]
+            output.get("data", {}).pop(WIDGET_VIEW, None)
 
 
 def notebook_text(nb) -> str:
