@@ -11,7 +11,7 @@ import copy
 import nbformat
 import pytest
 
-from tools import carry, lessons, nbfmt
+from tools import carry, lessons, nbfmt, rules
 
 PATHS = lessons.notebook_paths()
 IDS = [p.name for p in PATHS]
@@ -26,39 +26,196 @@ def test_the_course_has_its_notebooks():
     assert {"00_start_here.ipynb", "01_compile_and_fit.ipynb"} <= names
 
 
-@pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_valid_nbformat_and_python3_kernel(path):
-    nb = read(path)
-    nbformat.validate(nb)
-    assert nb.metadata["kernelspec"]["name"] == "python3"
+# --- every rule of tools/rules.py: it holds on every lesson, and it can fail --------------
 
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_follows_the_course_conventions(path):
-    assert lessons.problems(read(path)) == []
+@pytest.mark.parametrize("rule_id", list(rules.RULES))
+def test_the_rule_holds_on_the_lesson(rule_id, path):
+    lesson_at(path)  # read once
+    found = rules.RULES[rule_id].check(_LESSONS[path])  # no rule changes the lesson it reads
+    assert found == [], "\n".join(map(str, found))
 
 
-@pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_starts_with_a_title_then_the_set_up_cell_then_imports(path):
-    cells = read(path).cells
-    assert cells[0].cell_type == "markdown" and cells[0].source.startswith("# ")
-    assert set(cells[0].metadata["tags"]) == {"lang-en", "lang-pt"}
-    code = [c for c in cells if c.cell_type == "code"]
-    assert code[0].source.startswith(lessons.SETUP_TITLE) and lessons.collapsed(code[0])
-    assert "import keras" in code[1].source and "os.environ" not in code[1].source
-    # The course's start-up settings come before TensorFlow is imported (lesson 00 explains them).
-    settings = 'os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"'
-    assert settings in code[0].source and 'os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"' in code[0].source
-    if not path.name.startswith("00"):
-        assert "keras.utils.set_random_seed(" in code[1].source
+def lesson_at(path) -> rules.Lesson:
+    if path not in _LESSONS:
+        _LESSONS[path] = rules.Lesson.read(path)
+    return copy.deepcopy(_LESSONS[path])
 
 
-@pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_carries_the_helpers_as_they_are(path):
-    """The set-up cell holds helpers/ file by file, exactly: the lesson runs with the helpers CI ran it with."""
-    code = [c for c in read(path).cells if c.cell_type == "code"]
-    assert carry.carried(code[0].source) == carry.helper_files(), "run `python -m tools.notebooks carry`"
-    assert code[0].source == carry.setup_source(carry.helper_files())
+_LESSONS: dict = {}
+
+
+def cell_with(lesson, text: str) -> int:
+    """The index of the first cell of `lesson` whose source holds `text`."""
+    return next(i for i, c in enumerate(lesson.cells) if text in c.source)
+
+
+def first(nb, tag):
+    return next(i for i, c in enumerate(nb.cells) if c.metadata.get("tags") == [tag])
+
+
+def add_code(lesson, source: str, **metadata):
+    cell = nbformat.v4.new_code_cell(source, metadata=metadata, execution_count=10**6)
+    lesson.cells.append(cell)
+    return cell
+
+
+def _speed_settings(lesson):
+    lesson.path = lesson.path.with_name("02_x.ipynb")  # lesson 01 teaches them; a later lesson compiles plainly
+    add_code(lesson, "model.compile(steps_per_execution=8, jit_compile=True)")
+
+
+def _error_output(lesson):
+    cell = add_code(lesson, "model.fit(x, y)")
+    cell.outputs = [nbformat.v4.new_output("error", ename="ValueError", evalue="x", traceback=[])]
+
+
+def _machine_path(lesson):
+    cell = add_code(lesson, "print(data.__file__)")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="/home/ana/course/helpers/data.py\n")]
+
+
+def _check_cells(lesson):
+    add_code(lesson, "history = model.fit(x, y)\nchecks.at_least('a', 1, 0)")
+    add_code(lesson, lessons.COURSE_CHECK + "\nplt.plot([1])\nchecks.at_least('a', 1, 0)")
+
+
+def _ignored_few(lesson):
+    for _ in range(3):
+        add_code(lesson, "print(model.predict(x))", tags=["nbval-ignore-output"], course={"ignore_output": "y" * 30})
+
+
+def _drifted_twins(lesson):
+    i = cell_with(lesson, "- `Flatten`")
+    lesson.cells[i + 1].source = lesson.cells[i + 1].source.replace("- `Flatten`", "`Flatten`")
+
+
+def _unformatted(lesson):
+    """Written by a tool that keeps nbclient's timing metadata (the file as saved, not the course's layout)."""
+    _imports(lesson).metadata["execution"] = {"iopub.status.busy": "2026-01-01T00:00:00Z"}
+    lesson.text = nbformat.writes(lesson.nb)
+
+
+def _setup(lesson):
+    return lesson.cells[carry.setup_cell_index(lesson.nb)]
+
+
+def _imports(lesson):
+    return [c for c in lesson.cells if c.cell_type == "code"][1]
+
+
+# Each rule broken once in a copy of lesson 01 (or a small change of it), with a piece of what the checker
+# then prints: the proof that the rule can fail.
+BREAKS = {
+    "valid-notebook": (lambda ls: ls.nb.metadata.kernelspec.update(name="ir"), ""),
+    "title-first": (lambda ls: ls.cells[0].metadata.update(tags=["lang-en"]), "cell 0:"),
+    "set-up-cell": (lambda ls: ls.cells.remove(_setup(ls)), "found 0 set-up cell(s)"),
+    "imports-cell": (lambda ls: setattr(_imports(ls), "source", "import keras"), ""),
+    "visible-set-up": (
+        lambda ls: setattr(_imports(ls), "source", _imports(ls).source + "\nx = 1" * 13),
+        "non-blank code lines shown before the first section",
+    ),
+    "collapsed": (lambda ls: _setup(ls).metadata.pop("cellView"), "not collapsed"),
+    "no-shell": (lambda ls: add_code(ls, "!pip install tensorflow"), "'!pip install tensorflow'"),
+    "no-install": (lambda ls: add_code(ls, "subprocess.run(['pip', 'install', 'x'])"), "installs packages"),
+    "carried-helpers": (
+        lambda ls: setattr(_setup(ls), "source", _setup(ls).source.replace("__version__ = ", "__version__ = '9' or ")),
+        "tools.notebooks carry",
+    ),
+    "lang-tag": (lambda ls: ls.cells.append(nbformat.v4.new_markdown_cell("Some text")), "without a lang-en/lang-pt"),
+    "both-languages-heading": (lambda ls: setattr(ls.cells[0], "source", ls.cells[0].source + "\nMore."), "cell 0:"),
+    "portuguese-twin": (lambda ls: ls.cells.pop(first(ls.nb, "lang-pt")), "not followed by its Portuguese twin"),
+    "english-first": (lambda ls: ls.cells.pop(first(ls.nb, "lang-en")), "without an English cell before it"),
+    "twin-structure": (_drifted_twins, "differ in structure"),
+    "twin-translated": (
+        lambda ls: setattr(ls.cells[first(ls.nb, "lang-en") + 1], "source", ls.cells[first(ls.nb, "lang-en")].source),
+        "copy of the English",
+    ),
+    "links": (
+        lambda ls: setattr(ls.cells[0], "source", ls.cells[0].source + " [next](07_missing.ipynb)"),
+        "07_missing.ipynb",
+    ),
+    "no-raises-exception": (lambda ls: add_code(ls, "model.fit(x, y)", tags=["raises-exception"]), "Colab"),
+    "no-error-output": (_error_output, "stored output is an error"),
+    "ignore-output-reason": (
+        lambda ls: add_code(ls, "print(model.predict(x))", tags=["nbval-ignore-output"]),
+        "come together",
+    ),
+    "ignored-few": (_ignored_few, "more than 2 ignored outputs"),
+    "classic-check": (
+        lambda ls: add_code(
+            ls,
+            lessons.COURSE_CHECK + "\nchecks.at_least('a', 1, 0)",
+            course={"classic": {"check": "renamed", "figure": "0.9"}},
+        ),
+        "'renamed'",
+    ),
+    "intended-stderr": (
+        lambda ls: add_code(ls, "x", course={"intended_stderr": [["(", "a warning shown on purpose"], ["x", ""]]}),
+        "'(' is not a regular expression",
+    ),
+    "portable-outputs": (_machine_path, "/home/"),
+    "executed": (lambda ls: setattr(_imports(ls), "execution_count", None), "execution counts"),
+    "formatted": (_unformatted, ""),
+    "line-length": (lambda ls: add_code(ls, "x = 1  # " + "a" * 100), "longer than 100 characters"),
+    "pyflakes": (lambda ls: add_code(ls, "print(sys.version, subprocess)"), "undefined name 'subprocess'"),
+    "speed-settings": (_speed_settings, "steps_per_execution, jit_compile"),
+    "check-cell": (_check_cells, "a course-check cell that trains, plots or prints"),
+    "exercises": (
+        lambda ls: setattr(ls.cells[cell_with(ls, "Try it · Experimente")], "source", "## Exercises · Exercícios"),
+        "",
+    ),
+    "exercise-solution": (lambda ls: ls.cells[cell_with(ls, "checks.waiting(")].metadata.pop("course"), "starter"),
+    "quiz-questions": (
+        lambda ls: setattr(
+            ls.cells[cell_with(ls, 'checks.answer("epoch"')],
+            "source",
+            ls.cells[cell_with(ls, 'checks.answer("epoch"')].source.replace('answer("epoch"', 'answer("epochs"'),
+        ),
+        "epoch, epochs",
+    ),
+}
+
+
+@pytest.mark.parametrize("rule_id", list(rules.RULES))
+def test_the_rule_can_fail(rule_id):
+    assert rule_id in BREAKS, f"add a case that breaks {rule_id!r} to BREAKS"
+    lesson = lesson_at(lessons.NOTEBOOK_DIR / "01_compile_and_fit.ipynb")
+    before = {str(p) for p in rules.RULES[rule_id].check(lesson)}  # none, unless the lesson is being edited
+    breaks, shown = BREAKS[rule_id]
+    breaks(lesson)
+    found = [str(p) for p in rules.problems(lesson) if p.rule.id == rule_id and str(p) not in before]
+    assert found and any(shown in p for p in found), found
+
+
+def test_every_rule_is_one_line_with_its_reason_in_contributing():
+    import re
+
+    text = (lessons.ROOT / rules.CONTRIBUTING).read_text(encoding="utf-8")
+    anchors = {
+        re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        for heading in re.findall(r"^#+ (.+)$", text, re.M)
+    }
+    for rule in rules.RULES.values():
+        assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)*", rule.id) and "\n" not in rule.message
+        assert rule.why in anchors, f"{rule.id}: no heading #{rule.why} in {rules.CONTRIBUTING}"
+
+
+def test_the_check_command_prints_file_cell_rule_and_message(tmp_path, capsys):
+    from tools import notebooks
+
+    lesson = lesson_at(lessons.NOTEBOOK_DIR / "01_compile_and_fit.ipynb")
+    add_code(lesson, "print(sys.version, subprocess)")
+    path = tmp_path / "01_compile_and_fit.ipynb"
+    path.write_text(nbfmt.notebook_text(lesson.nb), encoding="utf-8")
+    assert notebooks.main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "01_compile_and_fit.ipynb: [pyflakes] pyflakes finds a problem" in out
+    assert "undefined name 'subprocess'" in out and "1 notebook(s)" in out
+    assert (
+        notebooks.main(["check", "--help"]) == 0 and "usage: python -m tools.notebooks check" in capsys.readouterr().out
+    )
 
 
 def test_the_carried_helpers_check_can_fail(tmp_path):
@@ -89,225 +246,11 @@ def test_the_carried_helpers_run_without_the_course_installed(tmp_path):
     assert "course-helpers-" in done.stdout.splitlines()[1] and done.stderr == ""
 
 
-def test_the_visible_set_up_rule_can_fail():
-    nb = lesson01()
-    imports = [c for c in nb.cells if c.cell_type == "code"][1]
-    imports.source += "\n" + "\n".join(f"x{i} = {i}" for i in range(6))
-    assert any("non-blank code lines shown before the first section" in p for p in lessons.problems(nb))
-
-
-@pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_committed_executed(path):
-    code = [c for c in read(path).cells if c.cell_type == "code"]
-    counts = [c.execution_count for c in code]
-    assert None not in counts, "run `python -m tools.notebooks refresh` and commit the outputs"
-    assert counts == sorted(counts), "executed top to bottom in one go"
-    assert not any(
-        "<Figure size" in o.get("data", {}).get("text/plain", "")
-        for c in code
-        for o in c.outputs
-        if o.output_type == "execute_result"
-    )
-
-
-@pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_ends_with_exercises(path):
-    if path.name.startswith("00"):
-        return
-    cells = read(path).cells
-    headings = [c.source for c in cells if c.cell_type == "markdown" and c.source.startswith("#")]
-    assert any("Try it · Experimente" in h for h in headings)
-    assert any("checks.answer(" in c.source for c in cells if c.cell_type == "code")
-
-
-@pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_links_between_notebooks_point_at_files_that_exist(path):
-    import re
-
-    for cell in read(path).cells:
-        if cell.cell_type == "markdown":
-            for target in re.findall(r"\]\(([^)#]+\.(?:ipynb|md))\)", cell.source):
-                if "://" not in target:
-                    assert (path.parent / target).exists(), f"{path.name} links to missing {target}"
-
-
-# --- the checker itself can fail -------------------------------------------------
-
-
 def lesson01():
     return read(lessons.NOTEBOOK_DIR / "01_compile_and_fit.ipynb")
 
 
-def first(nb, tag):
-    return next(i for i, c in enumerate(nb.cells) if c.metadata.get("tags") == [tag])
-
-
-def test_checker_flags_a_missing_portuguese_twin():
-    nb = lesson01()
-    del nb.cells[first(nb, "lang-pt")]
-    assert any("not followed by its Portuguese twin" in p for p in lessons.problems(nb))
-
-
-def test_checker_flags_an_orphan_portuguese_cell():
-    nb = lesson01()
-    del nb.cells[first(nb, "lang-en")]
-    assert any("without an English cell before it" in p for p in lessons.problems(nb))
-
-
-def test_checker_flags_twins_that_drifted_apart():
-    nb = lesson01()
-    i = next(i for i, c in enumerate(nb.cells) if "- `Flatten`" in c.source)
-    nb.cells[i + 1].source = nb.cells[i + 1].source.replace("- `Flatten`", "`Flatten`")
-    assert any("differ in structure" in p for p in lessons.problems(nb))
-
-
-def test_checker_flags_an_untranslated_copy_and_untagged_cells():
-    nb = lesson01()
-    i = first(nb, "lang-en")
-    nb.cells[i + 1].source = nb.cells[i].source
-    nb.cells.append(nbformat.v4.new_markdown_cell("Some text"))
-    found = lessons.problems(nb)
-    assert any("copy of the English" in p for p in found)
-    assert any("without a lang-en/lang-pt tag" in p for p in found)
-
-
-def test_checker_flags_shell_lines_unguarded_installs_and_errors_that_stop_run_all():
-    nb = lesson01()
-    nb.cells.append(nbformat.v4.new_code_cell("!pip install tensorflow"))
-    nb.cells.append(nbformat.v4.new_code_cell("import subprocess\nsubprocess.run(['pip', 'install', 'x'])"))
-    tagged = nbformat.v4.new_code_cell("model.fit(x, y)", metadata={"tags": ["raises-exception"]})
-    tagged.outputs = [nbformat.v4.new_output("error", ename="ValueError", evalue="x", traceback=[])]
-    nb.cells.append(tagged)
-    found = lessons.problems(nb)
-    assert any("shell or magic line" in p for p in found)
-    assert any("installs packages (a lesson carries" in p for p in found)
-    assert any("tagged raises-exception, which Colab" in p for p in found)
-    assert any("stored output is an error" in p for p in found)
-
-
-def test_checker_wants_exactly_one_set_up_cell_collapsed():
-    nb = lesson01()
-    setup = nb.cells[carry.setup_cell_index(nb)]
-    setup.metadata.pop("cellView")
-    assert any("the course's cell is not collapsed" in p for p in lessons.problems(nb))
-    nb.cells = [c for c in nb.cells if not c.source.startswith(lessons.SETUP_TITLE)]
-    assert "expected one course set-up cell, the first code cell, found 0" in lessons.problems(nb)
-
-
-# --- lint: every lesson's code, run top to bottom, defines what it uses ---------------
-
-
-def lint(nb) -> list[str]:
-    """pyflakes over the notebook's code cells in order, the set-up cell left out.
-
-    No name the lesson uses may come from the set-up cell: the lesson's own code
-    imports what it uses, as a learner copying it would.
-    """
-    import io
-
-    from pyflakes.api import check
-    from pyflakes.reporter import Reporter
-
-    code = "\n\n".join(
-        c.source for c in nb.cells if c.cell_type == "code" and not c.source.startswith(lessons.SETUP_TITLE)
-    )
-    out = io.StringIO()
-    check(code, "notebook", Reporter(out, out))
-    return out.getvalue().splitlines()
-
-
-@pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_code_cells_pass_pyflakes_without_the_set_up_cell(path):
-    assert lint(read(path)) == []
-
-
-def test_lint_catches_a_name_defined_only_in_the_set_up_cell():
-    nb = lesson01()
-    nb.cells.append(nbformat.v4.new_code_cell("print(sys.version, subprocess)"))
-    found = lint(nb)
-    assert any("undefined name 'subprocess'" in line for line in found)
-
-
-# --- the course's machinery stays out of the learner's code ----------------------------
-
-SPEED_SETTINGS = ("steps_per_execution", "jit_compile")
-COURSE_CHECK = lessons.COURSE_CHECK
-
-
-def course_check_problems(nb) -> list[str]:
-    """The problems lessons.problems finds with course-check cells."""
-    return [p for p in lessons.problems(nb) if "course check" in p or "course-check" in p]
-
-
-@pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_course_checks_sit_in_their_own_marked_cells(path):
-    assert course_check_problems(read(path)) == []
-
-
-def test_the_course_check_rule_can_fail():
-    nb = lesson01()
-    nb.cells.append(nbformat.v4.new_code_cell("history = model.fit(x, y)\nchecks.at_least('a', 1, 0)"))
-    nb.cells.append(nbformat.v4.new_code_cell(COURSE_CHECK + "\nplt.plot([1])\nchecks.at_least('a', 1, 0)"))
-    found = course_check_problems(nb)
-    assert len(found) == 2 and "outside" in found[0] and "trains, plots or prints" in found[1]
-
-
-@pytest.mark.parametrize("path", PATHS[2:], ids=IDS[2:])
-def test_lessons_after_01_compile_as_a_learner_would(path):
-    """Lesson 01, section 8 teaches the speed settings; a later lesson keeps at most one, and says why."""
-    nb = read(path)
-    code = "".join(c.source for c in nb.cells if c.cell_type == "code")
-    used = [s for s in SPEED_SETTINGS if f"{s}=" in code]
-    assert len(used) <= 1, used
-    prose = "".join(c.source for c in nb.cells if c.cell_type == "markdown" and "lang-en" in c.metadata["tags"])
-    assert all(f"`{s}" in prose for s in used), f"{used}: named and explained in the lesson's own text"
-
-
-# --- outputs nbval does not compare: each one carries its reason ------------------------
-
-
-@pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_ignored_outputs_are_few_and_each_says_why(path):
-    ignored = [c for c in read(path).cells if "nbval-ignore-output" in lessons.cell_tags(c)]
-    assert len(ignored) <= 2, "keep ignored outputs few: mask what a pattern of tests/sanitize.cfg can mask"
-    assert all(len(lessons.course(c)["ignore_output"]) > 20 for c in ignored)
-
-
-def test_an_ignored_output_without_its_reason_and_a_stale_classic_label_are_flagged():
-    nb = lesson01()
-    nb.cells.append(nbformat.v4.new_code_cell("print(model.predict(x))", metadata={"tags": ["nbval-ignore-output"]}))
-    nb.cells.append(
-        nbformat.v4.new_code_cell(
-            "# Course check · Verificação do curso\nchecks.at_least('a', 1, 0)",
-            metadata={"course": {"classic": {"check": "renamed", "figure": "0.9"}}},
-        )
-    )
-    found = lessons.problems(nb)
-    assert any("come together" in p for p in found)
-    assert any("course.classic names the check 'renamed'" in p for p in found)
-
-
-# --- stored outputs name no folder of the machine that refreshed them ---------------
-
-
-def output_texts(nb):
-    """Every text a notebook's outputs show, colour codes (tracebacks are coloured) taken out."""
-    import re
-
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            texts = [
-                output.get("text", ""),
-                *output.get("traceback", []),
-                *(v for k, v in output.get("data", {}).items() if k.startswith("text/") and isinstance(v, str)),
-            ]
-            yield from (re.sub(r"\x1b\[[0-9;]*m", "", text) for text in texts)
-
-
-@pytest.mark.parametrize("path", PATHS, ids=IDS)
-def test_stored_outputs_show_no_path_of_the_authors_machine(path):
-    found = sorted({m for text in output_texts(read(path)) for m in nbfmt.MACHINE_PATH.findall(text)})
-    assert found == [], "run `python -m tools.notebooks refresh`, which makes outputs portable"
+# --- stored outputs name no folder of the machine that refreshed them (the portable-outputs rule) ---------
 
 
 def test_portable_rewrites_site_packages_and_cell_files_only():
@@ -333,19 +276,15 @@ def test_portable_rewrites_site_packages_and_cell_files_only():
             )
         ]
     )
-    assert sum(len(nbfmt.MACHINE_PATH.findall(t)) for t in output_texts(nb)) == 3
+    assert sum(len(nbfmt.MACHINE_PATH.findall(t)) for c in nb.cells for t in rules.output_texts(c)) == 3
     out = nbfmt.portable(nb).cells[0].outputs
     assert out[0].text == "Cell In[4]:2: RuntimeWarning: overflow\n"
     assert out[1].traceback == ["File \x1b[0;32m.../site-packages/keras/x.py:122\x1b[0m"]
     assert out[2].text.endswith("/usr/share/datasets\n")
-    assert not any(nbfmt.MACHINE_PATH.findall(t) for t in output_texts(nb))
+    assert not any(nbfmt.MACHINE_PATH.findall(t) for c in nb.cells for t in rules.output_texts(c))
 
 
 # --- one layout (like tensorflow/docs' nbfmt): small diffs -------------------------
-
-
-def test_committed_notebooks_are_formatted():
-    assert nbfmt.format_notebooks(PATHS, check_only=True) == 0, "run `python -m tools.notebooks format`"
 
 
 def test_formatter_drops_timing_keeps_ids_and_mends_bad_ones():

@@ -1,6 +1,6 @@
 """The course's notebooks as data, for every tool and test (standard library only at import).
 
-The one list of lessons, their conventions (tags, the set-up cell, the rules `problems` checks),
+The one list of lessons, their conventions (tags, the set-up cell; the rules over them are tools.rules),
 and the one executor (`execute`) that refresh, the answer key, the benchmark and the Colab
 simulation run lessons with. The command line is `python -m tools.notebooks` (tools/notebooks.py).
 """
@@ -8,7 +8,6 @@ simulation run lessons with. The command line is `python -m tools.notebooks` (to
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,127 +65,6 @@ def printed(nb, stream: str | None = None) -> str:
 def classic_figures(nb) -> dict[str, str]:
     """Course-check label -> the classic text's figure for it, from the check cells' metadata."""
     return {c["check"]: c["figure"] for cell in nb.cells if (c := course(cell).get("classic"))}
-
-
-def _shape(text: str) -> tuple:
-    """What a paired cell must share with its translation: structure, code, links, numbers of items."""
-    lines = text.splitlines()
-    return (
-        tuple(len(m.group(1)) for line in lines if (m := re.match(r"(#+) ", line))),
-        sum(bool(re.match(r"\s*([-*]|\d+\.) ", line)) for line in lines),
-        sum(line.lstrip().startswith("|") for line in lines),
-        sorted(re.findall(r"\]\(([^)]*)\)", text)),
-        "```" in text,
-    )
-
-
-def _course_check_problems(source: str) -> list[str]:
-    """Checks that back the text live in their own marked cells, which neither train, plot nor print."""
-    if "checks.waiting(" in source:  # exercise starters check their own outcome
-        return []
-    calls = "checks.at_least(" in source or "checks.between(" in source
-    marked = source.startswith(COURSE_CHECK + "\n")
-    found = []
-    if calls and not marked:
-        found.append(f"a course check outside a cell that starts with {COURSE_CHECK!r}")
-    if marked and any(word in source for word in (".fit(", "plt.", "plots.", "print(")):
-        found.append("a course-check cell that trains, plots or prints")
-    if marked and not calls:
-        found.append("marked as a course check but checks nothing")
-    return found
-
-
-def problems(nb) -> list[str]:
-    """Everything in notebook `nb` (an nbformat node) that breaks the course conventions."""
-    found = []
-    cells = nb.cells
-    for i, cell in enumerate(cells):
-        tags = cell_tags(cell)
-        where = f"cell {i}"
-        source = cell.source
-        if cell.cell_type == "markdown":
-            langs = tags & set(LANG_TAGS)
-            if not langs:
-                found.append(f"{where}: markdown cell without a lang-en/lang-pt tag")
-            elif langs == set(LANG_TAGS):
-                heading = source.strip()
-                if "\n" in heading or not heading.startswith("#") or " · " not in heading:
-                    found.append(
-                        f"{where}: a cell tagged with both languages must be one heading '# English · Português'"
-                    )
-            elif "lang-en" in langs:
-                nxt = cells[i + 1] if i + 1 < len(cells) else None
-                if nxt is None or nxt.cell_type != "markdown" or cell_tags(nxt) & set(LANG_TAGS) != {"lang-pt"}:
-                    found.append(f"{where}: English cell not followed by its Portuguese twin")
-                elif _shape(source) != _shape(nxt.source):
-                    found.append(
-                        f"{where}: English and Portuguese cells differ in structure "
-                        f"(headings, list items, table rows, links or code blocks)"
-                    )
-                elif source.strip() == nxt.source.strip() or not nxt.source.strip():
-                    found.append(f"{where}: Portuguese twin is empty or a copy of the English")
-            else:
-                prev = cells[i - 1] if i > 0 else None
-                if prev is None or cell_tags(prev) & set(LANG_TAGS) != {"lang-en"}:
-                    found.append(f"{where}: Portuguese cell without an English cell before it")
-        elif cell.cell_type == "code":
-            for line in source.splitlines():
-                if line.lstrip().startswith(("!", "%")):
-                    found.append(f"{where}: shell or magic line {line.strip()!r} (not allowed)")
-            if "pip" in source and "install" in source and not source.startswith(SETUP_TITLE):
-                found.append(f"{where}: installs packages (a lesson carries what it needs: tools/carry.py)")
-            if source.startswith((SETUP_TITLE, COURSE_CHECK)) and not collapsed(cell):
-                found.append(f"{where}: the course's cell is not collapsed (metadata {COLLAPSED})")
-            if not source.startswith(SETUP_TITLE):
-                found += [
-                    f"{where}: a code line longer than {LINE_LENGTH} characters"
-                    for line in source.splitlines()
-                    if len(line) > LINE_LENGTH
-                ]
-            if "raises-exception" in tags:
-                found.append(
-                    f"{where}: tagged raises-exception, which Colab, VS Code and Kaggle are not known to "
-                    f"honour (Run All would stop here): catch the error and print its message"
-                )
-            if cell.get("outputs") and any(o.get("output_type") == "error" for o in cell.outputs):
-                found.append(f"{where}: stored output is an error: Run All stops at it")
-            found += [f"{where}: {p}" for p in _course_check_problems(source)]
-            facts = course(cell)
-            if ("nbval-ignore-output" in tags) != bool(facts.get("ignore_output")):
-                found.append(
-                    f"{where}: the nbval-ignore-output tag and the reason in its metadata "
-                    f"(course.ignore_output) come together"
-                )
-            elif "ignore_output" in facts and len(facts["ignore_output"]) <= 20:
-                found.append(f"{where}: say why nbval cannot compare this output (course.ignore_output)")
-            if "classic" in facts and f'"{facts["classic"]["check"]}"' not in source:
-                found.append(
-                    f"{where}: course.classic names the check {facts['classic']['check']!r}, "
-                    f"which this cell does not make"
-                )
-            for pattern, why in facts.get("intended_stderr", []):
-                try:
-                    re.compile(pattern)
-                except re.error:
-                    found.append(f"{where}: intended_stderr {pattern!r} is not a regular expression")
-                if len(why) <= 10:
-                    found.append(f"{where}: say why the lesson shows {pattern!r}")
-            if "checks.waiting(" in source and not facts.get("solution"):
-                found.append(
-                    f"{where}: exercise starter without its solution in the cell's metadata "
-                    f"(course.solution, see tools/answer_key.py)"
-                )
-    code = [c for c in cells if c.cell_type == "code"]
-    setups = [c for c in code if c.source.startswith(SETUP_TITLE)]
-    if len(setups) != 1 or code[0] is not setups[0]:
-        found.append(f"expected one course set-up cell, the first code cell, found {len(setups)}")
-    shown = visible_setup_lines(nb)
-    if shown > VISIBLE_SETUP_LINES:
-        found.append(
-            f"{shown} non-blank code lines shown before the first section (at most {VISIBLE_SETUP_LINES}): "
-            f"the learner sees Keras first"
-        )
-    return found
 
 
 def collapsed(cell) -> bool:

@@ -1,12 +1,13 @@
 """The command line of the course's notebook tools (for authors and CI, not used in lessons).
 
-    python -m tools.notebooks check    [NOTEBOOK ...]  # pairing, tags, set-up cell and carried helpers, ...
+    python -m tools.notebooks check    [NOTEBOOK ...]  # every lesson rule (tools.rules): file: cell N: [rule] message
     python -m tools.notebooks refresh  [NOTEBOOK ...]  # re-execute and store outputs in place
     python -m tools.notebooks editions [NOTEBOOK ...]  # English-only and Portuguese-only copies
     python -m tools.notebooks answer-key [NOTEBOOK ...]  # the teacher's edition, executed (tools.answer_key)
     python -m tools.notebooks badges   [NOTEBOOK ...]  # Colab badges from pyproject
     python -m tools.notebooks format [--check] [NOTEBOOK ...]  # stable ids, no timing metadata
     python -m tools.notebooks carry  [--check] [NOTEBOOK ...]  # helpers/ into each set-up cell (tools.carry)
+    python -m tools.notebooks COMMAND --help
 
 With no NOTEBOOK, every ``notebooks/*.ipynb`` is used. ``refresh`` sets
 PYTEST_CURRENT_TEST so the stored outputs match what nbval sees, points
@@ -16,13 +17,14 @@ runs the kernel in this Python environment, like ``pytest --nbval-current-env``.
 ``editions`` writes editions/en/ and editions/pt/ (set EDITIONS_DIR to change
 where) with the glossary, for teachers who want a single language.
 
-The notebooks' model (the lesson list, conventions, the executor) is tools.lessons; each command's
-code lives in its own module (tools.nbfmt, tools.editions, tools.colab, tools.carry, tools.answer_key), none of
-which imports this one.
+The notebooks' model (the lesson list, conventions, the executor) is tools.lessons, their rules
+tools.rules; each command's code lives in its own module (tools.rules, tools.nbfmt, tools.editions,
+tools.colab, tools.carry, tools.answer_key), none of which imports this one.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -30,22 +32,14 @@ from tools.answer_key import answer_key
 from tools.carry import carry
 from tools.colab import badges
 from tools.editions import editions
-from tools.lessons import course_environment, execute, notebook_paths, problems
+from tools.lessons import course_environment, execute, notebook_paths
 from tools.nbfmt import format_notebooks
 
 
 def check(paths: list[Path]) -> int:
-    import nbformat
+    from tools import rules
 
-    bad = 0
-    for path in paths:
-        nb = nbformat.read(path, as_version=4)
-        nbformat.validate(nb)
-        for p in problems(nb):
-            print(f"{path.name}: {p}")
-            bad += 1
-    print(f"{len(paths)} notebook(s), {bad} problem(s)")
-    return 1 if carry(paths, check_only=True) or bad else 0
+    return rules.check(paths)
 
 
 def refresh(paths: list[Path], timeout: int = 900) -> int:
@@ -65,16 +59,42 @@ def refresh(paths: list[Path], timeout: int = 900) -> int:
     return 0
 
 
+COMMANDS = {  # name: what it does (its --help), whether it takes --check
+    "check": ("every lesson rule (tools/rules.py); prints `file: cell N: [rule-id] message`, exit 1 on any", False),
+    "refresh": ("re-execute on this Python's kernel and store the outputs in place", False),
+    "editions": ("English-only and Portuguese-only copies in editions/ (EDITIONS_DIR)", False),
+    "answer-key": ("the teacher's edition, every exercise solved and executed, in editions/answer-key/", False),
+    "badges": ("Colab badges from [tool.course] in pyproject.toml", False),
+    "format": ("write the notebooks in the course's one layout (ids kept, no timing metadata)", True),
+    "carry": ("write helpers/ into every lesson's set-up cell (tools/carry.py)", True),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="python -m tools.notebooks",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (what, checks) in COMMANDS.items():
+        command = commands.add_parser(name, help=what, description=what)
+        if checks:
+            command.add_argument("--check", action="store_true", help="only list the notebooks that differ; exit 1")
+        command.add_argument("notebooks", nargs="*", type=Path, metavar="NOTEBOOK", help="default: every lesson")
+    return top
+
+
 def main(argv: list[str]) -> int:
-    commands = {"check": check, "refresh": refresh, "editions": editions, "badges": badges, "answer-key": answer_key}
-    if argv and argv[0] in ("format", "carry"):
-        check_only = "--check" in argv
-        paths = notebook_paths([a for a in argv[1:] if a != "--check"])
-        return (format_notebooks if argv[0] == "format" else carry)(paths, check_only)
-    if not argv or argv[0] not in commands:
-        print(__doc__)
-        return 2
-    return commands[argv[0]](notebook_paths(argv[1:]))
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as stop:  # --help (0) or a bad argument (2, the usage on stderr)
+        return int(stop.code or 0)
+    paths = notebook_paths([str(p) for p in args.notebooks])
+    if args.command in ("format", "carry"):
+        return (format_notebooks if args.command == "format" else carry)(paths, args.check)
+    run = {"check": check, "refresh": refresh, "editions": editions, "badges": badges, "answer-key": answer_key}
+    return run[args.command](paths)
 
 
 if __name__ == "__main__":
