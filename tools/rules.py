@@ -229,8 +229,13 @@ def _carried(lesson: Lesson) -> Found:
 
     code = lesson.code()
     if code and code[0][1].source.startswith(SETUP_TITLE):
-        if code[0][1].source != carry.setup_source(carry.helper_files()):
-            yield code[0][0]
+        i, source = code[0][0], code[0][1].source
+        wanted, carried = carry.helper_files(), carry.carried(source)
+        differ = sorted(name for name in wanted.keys() | carried.keys() if wanted.get(name) != carried.get(name))
+        if differ:
+            yield i, ", ".join(differ)
+        elif source != carry.setup_source(wanted):
+            yield i, "the cell's own code"
 
 
 # --- paired languages ----------------------------------------------------------------
@@ -458,11 +463,22 @@ def _line_length(lesson: Lesson) -> Found:
 
 @rule("pyflakes", "pyflakes finds a problem in the code cells run in order, the set-up cell left out", "lint")
 def _pyflakes(lesson: Lesson) -> Found:
-    yield from ((None, line) for line in lint(lesson.nb))
+    cells = [(i, c.source) for i, c in lesson.code() if not c.source.startswith(SETUP_TITLE)]
+    starts, line = [], 1  # the first line of each cell in the cells joined by blank lines
+    for _, source in cells:
+        starts.append(line)
+        line += source.count("\n") + 2
+    for report in lint("\n\n".join(source for _, source in cells)):
+        match = re.match(r"notebook:(\d+):(\d+):? (.*)", report)
+        if not match:
+            yield None, report
+            continue
+        n = max(k for k, start in enumerate(starts) if start <= int(match.group(1)))
+        yield cells[n][0], f"line {int(match.group(1)) - starts[n] + 1}: {match.group(3)}"
 
 
-def lint(nb) -> list[str]:
-    """pyflakes over the notebook's code cells in order, the set-up cell left out.
+def lint(code: str) -> list[str]:
+    """pyflakes over `code` (a lesson's code cells in order, the set-up cell left out).
 
     No name the lesson uses may come from the set-up cell: the lesson's own code imports what it
     uses, as a learner copying it would.
@@ -472,7 +488,6 @@ def lint(nb) -> list[str]:
     from pyflakes.api import check as pyflakes_check
     from pyflakes.reporter import Reporter
 
-    code = "\n\n".join(c.source for c in nb.cells if c.cell_type == "code" and not c.source.startswith(SETUP_TITLE))
     out = io.StringIO()
     pyflakes_check(code, "notebook", Reporter(out, out))
     return out.getvalue().splitlines()
