@@ -1,15 +1,17 @@
-"""helpers.checks (course checks, answers), helpers.quiz and helpers.texts; the checklist is in test_checklist.py."""
+"""helpers.checks (course checks, answers).
+
+helpers.quiz and helpers.texts are tested in test_quiz.py and test_texts.py, the checklist in test_checklist.py.
+"""
 
 from __future__ import annotations
 
 import math
 import os
 import re
-import string
 
 import pytest
 
-from helpers import checks, quiz, texts
+from helpers import checks
 from tools import lessons
 
 
@@ -104,55 +106,6 @@ def test_answer_number(capsys):
     assert capsys.readouterr().out.startswith("✗")
     with pytest.raises(TypeError, match="must be a number"):
         checks.answer("steps_batch_64", "938")
-
-
-def fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-@pytest.mark.parametrize("key", sorted(texts.MESSAGES))
-def test_every_message_exists_in_both_languages_with_the_same_fields(key):
-    en, pt = texts.MESSAGES[key]
-    assert en.strip() and pt.strip() and en != pt
-    portuguese_only = {
-        "system_hint_pt": "system_hint",
-        "name_pt": "name",  # the same field, translated
-        **{f"{n}_pt": n for n in ("value", "bound", "low", "high")},
-    }  # with a decimal comma
-    assert fields(en) == {portuguese_only.get(f, f) for f in fields(pt)}
-
-
-@pytest.mark.parametrize("key", sorted(quiz.QUESTIONS))
-def test_every_question_is_answerable_and_bilingual(key):
-    q = quiz.QUESTIONS[key]
-    if isinstance(q, quiz.Choice):
-        assert q.correct in q.feedback and sorted(q.feedback) == ["a", "b", "c", "d"]
-        pairs = list(q.feedback.values())
-    else:
-        assert isinstance(q, quiz.Number) and q.tolerance >= 0
-        pairs = [q.hint]
-    for en, pt in pairs:
-        assert en.strip() and pt.strip() and en != pt
-
-
-def test_class_names():
-    en, pt = texts.class_names("fashion_mnist", "en"), texts.class_names("fashion_mnist", "pt")
-    assert len(en) == len(pt) == 10 and en[9] == "Ankle boot" and pt[7] == "Tênis"
-    with pytest.raises(ValueError, match="lang"):
-        texts.class_names("fashion_mnist", "de")
-    with pytest.raises(ValueError, match="dataset"):
-        texts.class_names("mnist")
-
-
-def test_message_puts_english_first():
-    text = texts.message("corrupt_file", path="p", reason="r")
-    assert re.fullmatch(r"Ignoring .*\nIgnorando .*", text)
-
-
-def test_correct_letters_are_spread_over_the_choices():
-    letters = [q.correct for q in quiz.QUESTIONS.values() if isinstance(q, quiz.Choice)]
-    assert set(letters) == {"a", "b", "c", "d"}
-    assert max(letters.count(x) for x in set(letters)) <= len(letters) // 2
 
 
 def sanitized(text: str) -> str:
