@@ -61,10 +61,17 @@ def prepare(download: bool = True, out=None) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    if argv not in ([], ["--check"]):
-        print(__doc__)
-        return 2
-    return 0 if prepare(download=argv != ["--check"]) else 1
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.prepare", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--check", action="store_true", help="only look: download nothing")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help (0) or a bad argument (2, the usage on stderr)
+        return int(stop.code or 0)
+    return 0 if prepare(download=not args.check) else 1
 
 
 if __name__ == "__main__":

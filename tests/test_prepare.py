@@ -65,9 +65,11 @@ def test_prepare_downloads_what_is_missing_into_the_cache(isolated_data, monkeyp
     assert (data.keras_cache_dir() / "colors" / "colorData.json").is_file()
 
 
-def test_bad_arguments_print_the_usage(capsys):
+def test_bad_arguments_print_the_usage_and_help_the_commands(capsys):
     assert prepare.main(["--now"]) == 2
-    assert "python -m helpers.prepare --check" in capsys.readouterr().out
+    assert "usage: python -m helpers.prepare [-h] [--check]" in capsys.readouterr().err
+    assert prepare.main(["--help"]) == 0
+    assert "python -m helpers.prepare --check  # only look: download nothing" in capsys.readouterr().out
 
 
 def test_progress_bar_draws_one_updating_line():
