@@ -76,6 +76,8 @@ def part(nodeid: str) -> str:
         return "browser (JupyterLab in Chromium)"
     if nodeid.startswith("tests/test_colab_sim.py"):
         return "Colab simulation"
+    if nodeid.startswith("tests/test_jax.py"):
+        return "JAX (every lesson on Keras's JAX backend)"
     if nodeid.startswith("tests/test_answer_key.py"):
         return "answer key (every exercise solved)"
     if nodeid.startswith("tests/test_wheelhouse.py::test_a_fresh") or "test_a_wheelhouse_for" in nodeid:

@@ -1,18 +1,25 @@
 #!/usr/bin/env python3
 """The course's commands. Standard library only, any operating system.
 
-    python3 course.py lab [--pt | --en] [JUPYTERLAB ARGS]   # set up .venv, open JupyterLab at Start here
+    python3 course.py lab [--pt | --en] [--backend B] [JUPYTERLAB ARGS]  # set up .venv, open JupyterLab at Start here
     python3 course.py fresh NN [NN ...]                     # a clean copy of lesson NN in my-lessons/
     python3 course.py editions                              # English-only and Portuguese-only lesson copies
-    python3 course.py test [PYTEST ARGS]                    # set up .venv and run every test (nbval included)
+    python3 course.py test [--backend B] [PYTEST ARGS]      # set up .venv and run every test (nbval included)
     python3 course.py test --quick [PYTEST ARGS]            # only the fast tests: no nbval, browser or Colab
-    python3 course.py wheelhouse DIR [--platform P] [--python X.Y]  # gather a class's wheels (tools/wheelhouse.py)
+    python3 course.py wheelhouse DIR [--platform P] [--python X.Y] [--backend B]  # gather a class's wheels
+    python3 course.py COMMAND --help                        # what a command takes
 
 Set-up: creates the virtual environment .venv/ beside this file and installs
 requirements.txt into it (`test` adds the authors' tools, requirements-dev.txt);
 it reinstalls only when those files or pyproject.toml changed. With
 COURSE_WHEELS set to a wheelhouse (a folder, or the address where a teacher
 serves one), it installs from there alone, never from the internet.
+
+Backend: Keras runs on TensorFlow (the default, the course's reference) or, with
+`--backend jax`, on JAX: .venv then holds requirements-jax.txt (no TensorFlow,
+about half the size) and the lab's kernels get KERAS_BACKEND=jax. The choice is
+kept in .venv/course-backend.txt, so later commands without --backend use it;
+asking for the other backend rebuilds .venv (your lessons are not touched).
 
 `lab` works in my-lessons/, a git-ignored folder holding your own copies of
 the lessons (made once; your changes and outputs stay there), so the
@@ -38,6 +45,7 @@ versions: a copy you changed there is first kept under another name.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import http.client
 import json
@@ -46,6 +54,7 @@ import os
 import platform
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -56,6 +65,15 @@ import venv
 from pathlib import Path
 
 from helpers import texts  # standard library only, like this launcher
+from tools.platforms import (  # standard library only: what tools/wheelhouse.py shares with this launcher
+    AUTHORS,
+    BACKENDS,
+    DEFAULT_BACKEND,
+    PLATFORMS,
+    SUPPORTED,
+    python_version,
+    requirement_files,
+)
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -64,32 +82,10 @@ LESSONS = ROOT / "notebooks"  # as tools.lessons.NOTEBOOK_DIR
 MINE = Path(os.environ.get("COURSE_WORKDIR", ROOT / "my-lessons"))  # the learner's copies (git-ignored)
 COPIES = ".course-copies.json"  # which version of each lesson a copy was made from
 START = "00_start_here.ipynb"
-SUPPORTED = ((3, 11), (3, 13))  # TensorFlow 2.21 ships wheels for 3.10-3.13, Keras 3.15 needs 3.11+
 IDLE_KERNEL_S = 30 * 60
-REQUIREMENTS = ("requirements.txt", "requirements-dev.txt")  # a learner's set; the authors' tools added to it
+BACKEND_FILE = VENV / "course-backend.txt"  # the backend this .venv was made for (none: TensorFlow)
 LISTING_DEADLINE_S = 60  # the whole COURSE_WHEELS listing, however slowly it comes
 LISTING_MAX_BYTES = 4 * 2**20  # a wheelhouse's listing is tens of kilobytes
-
-# The platforms `course.py wheelhouse` gathers for (tools/wheelhouse.py), and how to name this machine's.
-_LINUX_TAGS = [f"manylinux_2_{minor}_x86_64" for minor in range(28, 16, -1)] + [
-    "manylinux2014_x86_64",
-    "manylinux2010_x86_64",
-    "manylinux1_x86_64",
-]
-PLATFORMS = {  # name -> (pip's --platform tags, the environment markers that platform's Python reports)
-    "linux_x86_64": (
-        _LINUX_TAGS,
-        {"sys_platform": "linux", "platform_machine": "x86_64", "platform_system": "Linux", "os_name": "posix"},
-    ),
-    "win_amd64": (
-        ["win_amd64"],
-        {"sys_platform": "win32", "platform_machine": "AMD64", "platform_system": "Windows", "os_name": "nt"},
-    ),
-    "macos_arm64": (
-        ["macosx_12_0_arm64"],
-        {"sys_platform": "darwin", "platform_machine": "arm64", "platform_system": "Darwin", "os_name": "posix"},
-    ),
-}
 
 
 def wheel_source() -> list[str]:
@@ -166,13 +162,17 @@ def pip_install(options: list[str], *args: str) -> None:
     sys.exit(texts.message("setup_failed"))
 
 
-def python_version() -> str:
-    return "{}.{}".format(*sys.version_info[:2])
+def installed_backend() -> str | None:
+    """The backend .venv was made for: its record, TensorFlow for a .venv made before there was a choice."""
+    if BACKEND_FILE.is_file():
+        return BACKEND_FILE.read_text().strip()
+    return DEFAULT_BACKEND if PYTHON.exists() else None
 
 
-def setup(authors: bool = False) -> None:
-    """Create .venv and install requirements.txt (with authors, requirements-dev.txt too), unless done already.
+def setup(authors: bool = False, backend: str | None = None) -> str:
+    """Create .venv and install the backend's learner set (with authors, requirements-dev.txt too); its backend.
 
+    `backend` None keeps the one .venv was made for (TensorFlow for a new one); another one rebuilds .venv.
     A stamp per file set records what was installed; it is removed before an install and written only
     after a whole one, so a failed set-up never leaves a .venv that looks ready.
     """
@@ -182,25 +182,38 @@ def setup(authors: bool = False) -> None:
             f"(TensorFlow 2.21 and Keras 3.15). Run this with one of those (e.g. python3.11 course.py ...).\n"
             f"O curso precisa de Python 3.11 a 3.13. Rode com uma dessas versões."
         )
-    sets = REQUIREMENTS if authors else REQUIREMENTS[:1]
+    had = installed_backend()
+    backend = backend or had or DEFAULT_BACKEND
+    if had not in (None, backend):
+        print(
+            f".venv holds Keras on {had}; you asked for {backend}: rebuilding .venv for {backend} "
+            f"(your lessons in {_shown(MINE)} are not touched; `--backend {had}` switches back).\n"
+            f"O .venv tem o Keras com {had}; você pediu {backend}: o .venv será refeito para {backend} "
+            f"(suas lições em {_shown(MINE)} não são tocadas; `--backend {had}` volta atrás).",
+            flush=True,
+        )
+        shutil.rmtree(VENV)
+    sets = (BACKENDS[backend], AUTHORS) if authors else (BACKENDS[backend],)
     stamps = {name: VENV / f"course-{Path(name).stem}.sha256" for name in sets}
-    wanted = {
-        name: hashlib.sha256(b"".join((ROOT / f).read_bytes() for f in ("pyproject.toml", *sets[: i + 1]))).hexdigest()
-        for i, name in enumerate(sets)
-    }
+    files = [ROOT / "pyproject.toml"]
+    wanted = {}
+    for name in sets:  # each stamp covers its file, what it includes, and the sets before it
+        files += [f for f in requirement_files(name) if f not in files]
+        wanted[name] = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
     if all(stamps[n].exists() and stamps[n].read_text() == wanted[n] for n in sets):
-        return
+        return backend
     options = wheel_source()
     if not PYTHON.exists():
         print(f"Creating {VENV} ...", flush=True)
         venv.create(VENV, with_pip=True)
+    BACKEND_FILE.write_text(backend + "\n")
     for stamp in VENV.glob("course-*.sha256"):
         stamp.unlink()
     print(f"Installing {' and '.join(sets)} into .venv (the first time takes a few minutes) ...", flush=True)
     pip_install(options, "--upgrade", "pip")
     # Linux x86-64 gets the CPU build, tensorflow-cpu (see requirements.txt). Both builds install the
     # same `tensorflow` folder, so one made before that change is removed first, not overwritten.
-    if sys.platform == "linux" and platform.machine() == "x86_64":
+    if backend == "tensorflow" and sys.platform == "linux" and platform.machine() == "x86_64":
         shown = subprocess.run([str(PYTHON), "-m", "pip", "show", "tensorflow"], capture_output=True, text=True).stdout
         if shown.startswith("Name: tensorflow\n"):
             subprocess.run(
@@ -208,9 +221,10 @@ def setup(authors: bool = False) -> None:
                 cwd=ROOT,
                 check=True,
             )
-    pip_install(options, "-r", sets[-1])
+    pip_install(options, *(option for name in sets for option in ("-r", name)))
     for name in sets:
         stamps[name].write_text(wanted[name])
+    return backend
 
 
 def _digest(path: Path) -> str:
@@ -446,7 +460,8 @@ def free_port(preferred: int = 8888) -> int:
     raise RuntimeError("no free port")
 
 
-def lab(argv: list[str]) -> int:
+def lab(argv: list[str], backend: str = DEFAULT_BACKEND) -> int:
+    """Open JupyterLab at Start here; its kernels run Keras on `backend` (KERAS_BACKEND in their environment)."""
     flags = [a for a in argv if a in ("--pt", "--en")]
     extra = [a for a in argv if a not in flags]
     for name in learner_copies():
@@ -485,6 +500,7 @@ def lab(argv: list[str]) -> int:
         "JUPYTER_CONFIG_PATH": str(lab_settings(wants_portuguese(flags))),
         "JUPYTER_TOKEN": token,
         "JUPYTER_RUNTIME_DIR": str(runtime),
+        "KERAS_BACKEND": backend,  # every kernel the lab starts inherits it
     }
     env.pop("JUPYTER_TOKEN_FILE", None)
     print(
@@ -496,27 +512,81 @@ def lab(argv: list[str]) -> int:
     return subprocess.call(command, cwd=MINE, env=env)
 
 
+BACKEND_HELP = (
+    "the library Keras runs on: tensorflow (the default, the course's reference) or jax (a lighter .venv); "
+    "remembered in .venv, so later commands without it keep the same one; the other one rebuilds .venv"
+)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line: one sub-command each, with --help; what a command does not know goes on to its tool."""
+    top = argparse.ArgumentParser(
+        prog="python3 course.py",
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,
+    )
+    commands = top.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, summary: str, usage: str | None = None) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=summary, description=summary, usage=usage, allow_abbrev=False)
+
+    lab_command = command(
+        "lab",
+        "Set up .venv, copy the lessons into my-lessons/ and open JupyterLab at Start here; "
+        "any other argument goes on to JupyterLab (e.g. --no-browser).",
+        "python3 course.py lab [--pt | --en] [--backend {tensorflow,jax}] [JUPYTERLAB ARGS]",
+    )
+    lab_command.add_argument("--pt", action="store_true", help="JupyterLab's menus in Brazilian Portuguese")
+    lab_command.add_argument("--en", action="store_true", help="JupyterLab's menus in English (wins over --pt)")
+    fresh_command = command("fresh", "Replace your copy of each lesson NN with a clean one (the old one is kept).")
+    fresh_command.add_argument("numbers", nargs="*", metavar="NN", help="a lesson's number, e.g. 03")
+    command(
+        "editions",
+        "English-only and Portuguese-only copies of the lessons in my-lessons/editions/ "
+        "(other arguments go on to tools/editions.py).",
+    )
+    test_command = command(
+        "test",
+        "Set up .venv with the authors' tools and run every test; any other argument goes on to pytest.",
+        "python3 course.py test [--quick] [--backend {tensorflow,jax}] [PYTEST ARGS]",
+    )
+    test_command.add_argument("--quick", action="store_true", help="only the fast tests: no nbval, browser or Colab")
+    command(
+        "wheelhouse",
+        "Gather every wheel a learner's set-up installs, for a class with poor internet (tools/wheelhouse.py: "
+        "DIR, --platform, --python; the wheels follow --backend).",
+        "python3 course.py wheelhouse DIR [--platform P] [--python X.Y] [--backend {tensorflow,jax}]",
+    )
+    for name in ("lab", "test", "editions", "wheelhouse"):
+        commands.choices[name].add_argument("--backend", choices=sorted(BACKENDS), help=BACKEND_HELP)
+    return top
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("lab", "test", "fresh", "wheelhouse", "editions"):
+    if not argv or argv[0] not in ("lab", "test", "fresh", "wheelhouse", "editions", "-h", "--help"):
         print(__doc__)
         return 2
+    args, extra = parser().parse_known_args(argv)
     try:
-        if argv[0] == "fresh":
-            return fresh(argv[1:])
-        setup(authors=argv[0] == "test")
-        if argv[0] == "lab":
-            return lab(argv[1:])
-        if argv[0] == "editions":
-            return editions(argv[1:])
+        if args.command == "fresh":
+            if extra:
+                return fresh(extra + args.numbers)  # as before: every word is a lesson number, checked
+            return fresh(args.numbers)
+        backend = setup(authors=args.command == "test", backend=args.backend)
+        if args.command == "lab":
+            return lab(["--pt"] * args.pt + ["--en"] * args.en + extra, backend)
+        if args.command == "editions":
+            return editions(extra)
     except OSError as error:  # a file or folder of the learner's that cannot be read or written: say which
         print(texts.message("course_file_error", error=error), file=sys.stderr)
         return 1
-    if argv[0] == "wheelhouse":
-        return subprocess.call([str(PYTHON), "-m", "tools.wheelhouse", *argv[1:]], cwd=ROOT)
-    args = argv[1:]
-    if "--quick" in args:  # unit tests, notebook rules, format and lint: what is not marked slow
-        args = ["-m", "not slow", *[a for a in args if a != "--quick"]]
-    return subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT)
+    if args.command == "wheelhouse":
+        return subprocess.call([str(PYTHON), "-m", "tools.wheelhouse", "--backend", backend, *extra], cwd=ROOT)
+    if args.quick:  # unit tests, notebook rules, format and lint: what is not marked slow
+        extra = ["-m", "not slow", *extra]
+    env = {**os.environ, "KERAS_BACKEND": backend}
+    return subprocess.call([str(PYTHON), "-m", "pytest", *extra], cwd=ROOT, env=env)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,14 @@
 
     python benchmarks/run.py [--rounds N] [NOTEBOOK ...]  # the course, N times (default 3)
     python benchmarks/run.py --peers DIR [--rounds N]     # also TensorFlow's two tutorials, side by side
+    python benchmarks/run.py --backend tensorflow --backend jax=JAX_PYTHON [--wheelhouse DIR]  # both backends
+
+With --backend (repeat it), each lesson runs on each backend in turn, side by side in every round:
+`tensorflow` is this Python's environment, `jax=PYTHON` (or `torch=PYTHON`) the Python of an environment with
+Keras on that backend (e.g. the .venv of a clone set up with `python3 course.py lab --backend jax`); its
+kernels get KERAS_BACKEND. The report then adds, per lesson, each backend's time, peak memory and course
+checks side by side, each environment's size on disk, and with --wheelhouse DIR each backend's wheelhouse
+for this machine (gathered into DIR/BACKEND by tools/wheelhouse.py; pip's cache makes it quick).
 
 After `python -m helpers.prepare --check` (what a teacher runs once before
 class: it builds the IMDB encoding that lesson 03 would otherwise build on its
@@ -52,11 +60,11 @@ def classic(name: str) -> dict[str, str]:
     return lessons.classic_figures(nbformat.read(lessons.NOTEBOOK_DIR / name, as_version=4))
 
 
-def run(path: Path, folder: Path | None = None, env: dict[str, str] | None = None) -> dict:
-    """Execute `path` in a fresh kernel started in `folder` (default: beside it), with `env` if given."""
+def run(path: Path, folder: Path | None = None, env: dict[str, str] | None = None, python: str = "") -> dict:
+    """Execute `path` in a fresh kernel of `python` (default: this one) started in `folder` (default: beside it)."""
     extra = [json.dumps(env)] if env is not None else []
     done = subprocess.run(
-        [sys.executable, str(HERE / "run_one.py"), str(path), str(folder or path.parent), *extra],
+        [python or sys.executable, str(HERE / "run_one.py"), str(path), str(folder or path.parent), *extra],
         capture_output=True,
         text=True,
         check=True,
@@ -162,12 +170,115 @@ def machine() -> str:
     )
 
 
+def backend_env(name: str) -> dict[str, str]:
+    return {**os.environ, "KERAS_BACKEND": name}
+
+
+def environment_mb(python: str) -> int:
+    """The size on disk of the virtual environment (or installation) that `python` runs in, as `du -sm` counts."""
+    prefix = subprocess.run([python, "-c", "import sys; print(sys.prefix)"], capture_output=True, text=True).stdout
+    done = subprocess.run(["du", "-sm", prefix.strip()], capture_output=True, text=True)
+    return int(done.stdout.split()[0]) if done.returncode == 0 else -1
+
+
+def versions(name: str, python: str) -> str:
+    """`name`'s library and Keras, as the environment of `python` has them."""
+    module = {"tensorflow": "tensorflow", "jax": "jax", "torch": "torch"}[name]
+    code = f"import {module} as b, keras as k; print(b.__version__, k.__version__)"
+    done = subprocess.run([python, "-c", code], capture_output=True, text=True, env=backend_env(name))
+    library, keras = (done.stdout.split() + ["?", "?"])[:2]
+    return f"{name} {library}, Keras {keras}"
+
+
+def wheelhouse_mb(folder: Path, backend: str) -> tuple[int, int]:
+    """Gather `backend`'s wheels for this machine into folder/backend (tools/wheelhouse.py): (wheels, MB)."""
+    target = folder / backend
+    subprocess.run(
+        [sys.executable, "-m", "tools.wheelhouse", str(target), "--backend", backend],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    sets = json.loads((target / "wheelhouse.json").read_text())
+    names = sorted({name for names in sets.values() for name in names})
+    return len(names), round(sum((target / n).stat().st_size for n in names) / 1e6)
+
+
+def side_by_side(
+    backends: dict[str, str], runs: dict[tuple[str, str], list[dict]], names: list[str], wheels: Path | None
+) -> list[str]:
+    """Each lesson's median time, peak memory and course checks on each backend; the installs' sizes."""
+    first = next(iter(backends))
+    median = {key: statistics.median(x["seconds"] for x in r) for key, r in runs.items()}
+    header = " | ".join(f"{b} (s) | {b} peak (MiB)" for b in backends)
+    ratio = " | ".join(f"{b} / {first}" for b in list(backends)[1:])
+    lines = [
+        "## Backends side by side",
+        "",
+        "Each lesson ran on each backend in turn within every round, a fresh kernel each (the backend's own "
+        f"environment, KERAS_BACKEND set); medians over the rounds. Versions: "
+        f"{'; '.join(versions(b, p) for b, p in backends.items())}.",
+        "",
+        f"| notebook | {header} | {ratio} |",
+        f"| --- |{' ---: | ---: |' * len(backends)}{' ---: |' * (len(backends) - 1)}",
+    ]
+    for name in names:
+        cells = " | ".join(
+            f"{median[(b, name)]:.1f} | {max(x['peak_mib'] for x in runs[(b, name)]):.0f}" for b in backends
+        )
+        ratios = " | ".join(f"{median[(b, name)] / median[(first, name)]:.2f}" for b in list(backends)[1:])
+        lines.append(f"| {name} | {cells} | {ratios} |")
+    totals = {b: sum(median[(b, n)] for n in names) for b in backends}
+    total_cells = [x for b in backends for x in (f"{totals[b]:.1f}", "")]
+    total_cells += [f"{totals[b] / totals[first]:.2f}" for b in list(backends)[1:]]
+    lines.append(f"| whole course | {' | '.join(total_cells)} |")
+    lines += [
+        "",
+        "| notebook | course check | " + " | ".join(backends) + " |",
+        "| --- | --- |" + " ---: |" * len(backends),
+    ]
+    for name in names:
+        reached = {b: {c["name"]: c["value"] for c in runs[(b, name)][-1]["checkpoints"]} for b in backends}
+        for check in dict.fromkeys(c for b in backends for c in reached[b]):
+            lines.append(
+                f"| {name} | {check} | "
+                + " | ".join(str(reached[b].get(check, "**not reached**")) for b in backends)
+                + " |"
+            )
+    lines += ["", "| install | " + " | ".join(backends) + " |", "| --- |" + " ---: |" * len(backends)]
+    lines.append(
+        "| environment on disk (`du -sm`) | " + " | ".join(f"{environment_mb(p)} MB" for p in backends.values()) + " |"
+    )
+    if wheels is not None:
+        gathered = {b: wheelhouse_mb(wheels, b) for b in backends if b in ("tensorflow", "jax")}
+        lines.append(
+            "| wheelhouse for this machine | "
+            + " | ".join(f"{gathered[b][1]} MB ({gathered[b][0]} wheels)" if b in gathered else "-" for b in backends)
+            + " |"
+        )
+    return [*lines, ""]
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("notebooks", nargs="*", help="lesson notebooks to run (default: every lesson)")
     parser.add_argument("--rounds", type=int, default=3, help="times the whole course runs (default 3)")
     parser.add_argument("--peers", type=Path, metavar="DIR", help="folder with TensorFlow's two tutorials")
+    parser.add_argument(
+        "--backend",
+        action="append",
+        default=[],
+        metavar="NAME[=PYTHON]",
+        help="run every lesson on this backend too: tensorflow (this Python), jax=PYTHON or torch=PYTHON (repeat)",
+    )
+    parser.add_argument("--wheelhouse", type=Path, metavar="DIR", help="with --backend: gather and size wheelhouses")
     args = parser.parse_args(argv)
+    backends: dict[str, str] = {}
+    for given in args.backend or ["tensorflow"]:
+        name, _, python = given.partition("=")
+        if name not in ("tensorflow", "jax", "torch") or (name != "tensorflow" and not python):
+            parser.error(f"--backend {given}: tensorflow, or jax=PYTHON / torch=PYTHON (that environment's Python)")
+        backends[name] = python or sys.executable
     if args.rounds < 1:
         parser.error("--rounds must be 1 or more")
     rounds, peers_dir = args.rounds, args.peers.resolve() if args.peers else None
@@ -182,15 +293,20 @@ def main(argv: list[str]) -> int:
     if subprocess.run([sys.executable, "-m", "helpers.prepare", "--check"], cwd=ROOT).returncode:
         parser.error("a dataset is missing (helpers.prepare's report above says which and where to put it)")
     runs: dict[str, list[dict]] = {path.name: [] for path in paths}
+    by_backend: dict[tuple[str, str], list[dict]] = {(b, path.name): [] for b in backends for path in paths}
+    first = next(iter(backends))  # the main tables' backend (TensorFlow unless only others are asked for)
     totals, speeds = [], []
     for round_ in range(1, rounds + 1):  # whole course per round: a slow spell of the machine hits one round
         speeds.append(speed())
         print(f"round {round_}: machine speed {speeds[-1]:.0f} GFLOP/s", flush=True)
         for path in paths:
-            print(f"round {round_}: {path.name} ...", flush=True)
-            result = run(path)
-            runs[path.name].append(result)
-            print(f"  {result['seconds']:.1f} s, {result['peak_mib']:.0f} MiB", flush=True)
+            for backend, python in backends.items():  # side by side: the same lesson on each, one after the other
+                print(f"round {round_}: {path.name} on {backend} ...", flush=True)
+                result = run(path, env=backend_env(backend), python=python)
+                by_backend[(backend, path.name)].append(result)
+                if backend == first:
+                    runs[path.name].append(result)
+                print(f"  {result['seconds']:.1f} s, {result['peak_mib']:.0f} MiB", flush=True)
         totals.append(sum(r[-1]["seconds"] for r in runs.values()))
     rows = [
         (
@@ -240,6 +356,8 @@ def main(argv: list[str]) -> int:
         for c in r["checkpoints"]:
             promised = f"≥ {c['bound']}" if c["bound"] else f"{c['low']} to {c['high']}"
             lines.append(f"| {name} | {c['name']} | {c['value']} | {promised} | {figures.get(c['name'], '')} |")
+    if len(backends) > 1 or first != "tensorflow":
+        lines += ["", *side_by_side(backends, by_backend, [p.name for p in paths], args.wheelhouse)]
     lines += ["", *compute_limit()]
     if peers_dir is not None:
         lines += peers_rounds(peers_dir, rounds)

@@ -40,7 +40,7 @@ from nbclient.exceptions import CellExecutionError
 
 from helpers import checks, data
 from tests.conftest import COURSE_DATA, IN_CI, unexpected_stderr
-from tools import colab, lessons, localnet
+from tools import colab, lessons, localnet, platforms
 
 pytestmark = [pytest.mark.slow, pytest.mark.colab]
 
@@ -63,7 +63,7 @@ OLDEST_STDERR = [
 
 def pinned(name: str) -> str:
     """The requirement line of requirements.txt for `name` on this platform (e.g. 'keras==3.15.*')."""
-    for line in (ROOT / "requirements.txt").read_text().splitlines():
+    for line in platforms.requirement_lines("requirements.txt"):  # its -r includes (Keras) too
         requirement, _, marker = line.partition(";")
         if re.match(rf"{name}\b", requirement) and "!=" not in marker:
             return requirement.strip()

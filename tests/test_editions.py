@@ -112,7 +112,7 @@ def test_course_py_editions_runs_the_tool_in_venv_into_the_labs_folder(tmp_path,
     import course
 
     calls = []
-    monkeypatch.setattr(course, "setup", lambda authors=False: calls.append(("setup", authors)))
+    monkeypatch.setattr(course, "setup", lambda authors=False, backend=None: calls.append(("setup", authors)))
     monkeypatch.setattr(course, "MINE", tmp_path / "my-lessons")
     monkeypatch.setattr(course.subprocess, "call", lambda command, **kw: calls.append((command, kw)) or 3)
     assert course.main(["editions"]) == 3  # the tool's exit status
@@ -127,7 +127,7 @@ def test_course_py_editions_writes_both_languages_where_the_lab_opens_them(tmp_p
     import course
 
     set_up = []
-    monkeypatch.setattr(course, "setup", lambda authors=False: set_up.append(authors))
+    monkeypatch.setattr(course, "setup", lambda authors=False, backend=None: set_up.append(authors))
     monkeypatch.setattr(course, "MINE", tmp_path / "my-lessons")
     assert course.main(["editions"]) == 0
     assert set_up == [False]

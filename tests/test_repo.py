@@ -5,23 +5,26 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tools import lessons
+import pytest
+
+from tools import lessons, platforms
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def requirement_lines(text: str) -> list[str]:
-    return [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
-
-
-def test_environment_yml_is_the_twin_of_requirements_txt():
-    requirements = requirement_lines((ROOT / "requirements.txt").read_text())
-    yml = (ROOT / "environment.yml").read_text()
-    pip_section = yml.split("- pip:", 1)[1]
+@pytest.mark.parametrize(
+    ("yml", "requirements"), [("environment.yml", "requirements.txt"), ("environment-jax.yml", "requirements-jax.txt")]
+)
+def test_environment_yml_is_the_twin_of_requirements_txt(yml, requirements):
+    """Each backend's conda file lists its requirements file's lines, `-r` includes expanded."""
+    lines = platforms.requirement_lines(requirements)
+    text = (ROOT / yml).read_text()
+    pip_section = text.split("- pip:", 1)[1]
     quoted = re.findall(r"""^\s+- (?:"([^"]+)"|'([^']+)')""", pip_section, flags=re.MULTILINE)
     pinned = [double or single for double, single in quoted]
-    assert pinned == requirements
-    assert "-e ." in requirements, "requirements.txt installs the helpers"
+    assert pinned == lines
+    assert "-e ." in lines, f"{requirements} installs the helpers"
+    assert ("KERAS_BACKEND: jax" in text) == (yml == "environment-jax.yml")
 
 
 def test_readme_gives_the_two_commands_and_ci_runs_the_test_one():

@@ -18,7 +18,7 @@ import pytest
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
 import course
-from tools import colab, lessons, wheelhouse
+from tools import colab, lessons, platforms, wheelhouse
 from tools.wheelhouse import lines_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,10 +31,11 @@ def major_minor(version: str) -> tuple[int, int]:
     return int(major), int(minor)
 
 
-def pinned(name: str) -> tuple[int, int]:
-    """The major.minor that requirements.txt pins `name` to (e.g. 'keras==3.15.*' -> (3, 15))."""
-    match = re.search(rf"^{re.escape(name)}==(\d+)\.(\d+)\.\*", (ROOT / "requirements.txt").read_text(), re.M)
-    assert match, f"requirements.txt pins {name} as NAME==X.Y.*"
+def pinned(name: str, requirements: str = "requirements.txt") -> tuple[int, int]:
+    """The major.minor that `requirements` (its includes too) pins `name` to (e.g. 'keras==3.15.*' -> (3, 15))."""
+    text = "\n".join(platforms.requirement_lines(requirements))
+    match = re.search(rf"^{re.escape(name)}==(\d+)\.(\d+)\.\*", text, re.M)
+    assert match, f"{requirements} pins {name} as NAME==X.Y.*"
     return int(match.group(1)), int(match.group(2))
 
 
@@ -61,6 +62,8 @@ def test_lesson_00_checks_the_declared_floor_and_the_pinned_versions():
     needs = needs_in(version_cell())
     assert needs["TensorFlow"] == (major_minor(CONFIG["oldest-tensorflow"]), pinned("tensorflow-cpu"))
     assert needs["Keras"] == (major_minor(CONFIG["oldest-keras"]), pinned("keras"))
+    jax = pinned("jax[cpu]", "requirements-jax.txt")  # the one JAX the course is tested with: floor and newest
+    assert needs["JAX"] == needs["jaxlib"] == (jax, jax)
     assert needs["Python"] == course.SUPPORTED
     pyproject = (ROOT / "pyproject.toml").read_text()
     for name in ("NumPy", "Matplotlib"):

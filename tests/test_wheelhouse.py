@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import course
-from tools import wheelhouse
+from tools import platforms, wheelhouse
 
 ROOT = Path(__file__).resolve().parent.parent
 AUTHORS_TOOLS = {"pytest", "nbval", "pyflakes", "ruff", "mypy", "playwright", "nbclient"}
@@ -30,10 +31,13 @@ def names(requirements: str) -> set[str]:
 
 
 def test_learners_install_no_authors_tools_and_the_tests_install_both():
-    assert not names("requirements.txt") & AUTHORS_TOOLS
+    for learner in platforms.BACKENDS.values():
+        assert not names(learner) & AUTHORS_TOOLS
+        assert platforms.COMMON in [f.name for f in platforms.requirement_files(learner)]
     assert AUTHORS_TOOLS <= names("requirements-dev.txt")
-    assert (ROOT / "requirements-dev.txt").read_text().count("-r requirements.txt") == 1
-    assert course.REQUIREMENTS == ("requirements.txt", "requirements-dev.txt")
+    authors = platforms.requirement_lines(platforms.AUTHORS)
+    assert not any(line.startswith("-r") for line in authors), "installed beside either backend's set"
+    assert course.AUTHORS == "requirements-dev.txt"
 
 
 def test_each_platform_selects_its_tensorflow_build():
@@ -42,6 +46,24 @@ def test_each_platform_selects_its_tensorflow_build():
         lines = wheelhouse.lines_for(platform, "3.11")
         assert "tensorflow==2.21.*" in lines and not any(r.startswith("tensorflow-cpu") for r in lines)
     assert "-e ." not in wheelhouse.lines_for(None)
+
+
+def test_the_jax_set_has_keras_and_jax_and_no_tensorflow():
+    """`--backend jax`: the common lines, once, with JAX in place of TensorFlow, on every platform."""
+    common = platforms.requirement_lines(platforms.COMMON)
+    for platform in platforms.PLATFORMS:
+        lines = wheelhouse.lines_for(platform, "3.11", "jax")
+        assert "jax[cpu]==0.10.*" in lines and "keras==3.15.*" in lines
+        assert not any(line.startswith("tensorflow") for line in lines)
+        assert len(lines) == len(set(lines)) == len(common)  # jax in, `-e .` out
+        tensorflow = wheelhouse.lines_for(platform, "3.11")
+        assert [line for line in tensorflow if not line.startswith("tensorflow")] == lines[1:]
+
+
+def test_no_tool_imports_the_launcher():
+    """Issue 31: the arrows run from course.py down to tools/, never back up."""
+    for module in (ROOT / "tools").glob("*.py"):
+        assert not re.search(r"^\s*(import course|from course import)", module.read_text(), re.M), module.name
 
 
 def test_the_wheelhouse_carries_pip_and_the_helpers_build_backend():

@@ -1,13 +1,14 @@
 """The classroom wheelhouse: every wheel a learner's `python3 course.py lab` installs, gathered once.
 
-    python3 course.py wheelhouse DIR [--platform NAME ...] [--python X.Y ...]
+    python3 course.py wheelhouse DIR [--platform NAME ...] [--python X.Y ...] [--backend jax]
 
 A teacher runs it where the internet is good; learners then set COURSE_WHEELS to
 the folder (a USB stick) or to its address (`python3 -m http.server` in DIR) and
 `course.py` installs from it alone. With no --platform the wheels are for this
 machine and its Python; each --platform (linux_x86_64, win_amd64, macos_arm64) gathers that
 platform's wheels for each --python (this machine's Python when none is given).
-Beside requirements.txt it gathers pip (the launcher upgrades it first) and the
+The wheels are for the backend .venv was made for (--backend: requirements.txt for
+TensorFlow, requirements-jax.txt for JAX). Beside them it gathers pip (the launcher upgrades it first) and the
 build backend that installs the course's own helpers from the checkout
 (editable, so that `git pull` updates them). WHEELHOUSE.md says what is there.
 
@@ -32,16 +33,14 @@ from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
-import course
 from helpers import texts
+from tools.platforms import BACKENDS, DEFAULT_BACKEND, PLATFORMS, SUPPORTED, python_version, requirement_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 INDEX = "WHEELHOUSE.md"
 RECORD = "wheelhouse.json"  # which wheels each platform and Python needs, for INDEX
-THIS_PYTHON = course.python_version()
-PYTHONS = [f"3.{minor}" for minor in range(course.SUPPORTED[0][1], course.SUPPORTED[1][1] + 1)]
-
-PLATFORMS = course.PLATFORMS
+THIS_PYTHON = python_version()
+PYTHONS = [f"3.{minor}" for minor in range(SUPPORTED[0][1], SUPPORTED[1][1] + 1)]
 
 
 def environment_of(platform: str, python: str | None = None) -> dict[str, str]:
@@ -56,12 +55,11 @@ def environment_of(platform: str, python: str | None = None) -> dict[str, str]:
     }
 
 
-def lines_for(platform: str | None, python: str | None = None) -> list[str]:
-    """requirements.txt's lines less `-e .`, with the platform lines that `platform` selects (None: this machine)."""
+def lines_for(platform: str | None, python: str | None = None, backend: str = DEFAULT_BACKEND) -> list[str]:
+    """The backend's requirement lines less `-e .`, with those `platform` selects (None: this machine)."""
     selected = []
-    for line in (ROOT / "requirements.txt").read_text().splitlines():
-        line = line.split("#")[0].strip()
-        if not line or line == "-e .":
+    for line in requirement_lines(BACKENDS[backend]):
+        if line == "-e .":
             continue
         requirement, _, marker = line.partition(";")
         if platform is None:
@@ -129,13 +127,13 @@ def download(folder: Path, target: list[str], requirements: list[str], what: str
     return sorted({Path(n).name for n in re.findall(r"(?:Saved|File was already downloaded) (\S+\.whl)", done.stdout)})
 
 
-def gather(folder: Path, platform: str | None, python: str | None) -> list[str]:
-    """Download one platform's wheels into `folder`; return their names."""
+def gather(folder: Path, platform: str | None, python: str | None, backend: str = DEFAULT_BACKEND) -> list[str]:
+    """Download one platform's wheels for `backend` into `folder`; return their names."""
     if platform is None:
-        return download(folder, [], [*lines_for(None), *extras()], "this machine")
+        return download(folder, [], [*lines_for(None, backend=backend), *extras()], "this machine")
     target = [option for tag in PLATFORMS[platform][0] for option in ("--platform", tag)]
     target += ["--python-version", python or THIS_PYTHON, "--implementation", "cp"]
-    top = [*lines_for(platform, python), *extras()]
+    top = [*lines_for(platform, python, backend), *extras()]
     what = f"{platform}, Python {python or THIS_PYTHON}"
     names = download(folder, target, top, what)
     while missing := unmet(folder, names, top, environment_of(platform, python)):
@@ -162,14 +160,14 @@ def write_index(folder: Path, sets: dict[str, list[str]]) -> None:
     listing = "\n".join(f"- {name}" for name in every)
     (folder / INDEX).write_text(
         "# Wheelhouse of the Keras course\n\n"
-        "Made by `python3 course.py wheelhouse` from the course's requirements.txt: every wheel that\n"
-        "`python3 course.py lab` installs, for these machines.\n\n"
+        "Made by `python3 course.py wheelhouse` from the course's requirements: every wheel that\n"
+        "`python3 course.py lab` installs, for these machines (a set named JAX: `--backend jax`).\n\n"
         "| platform, Python | wheels | size |\n| --- | --- | --- |\n"
         f"{rows}\n\n"
         f"In all: {len(every)} files, {megabytes(folder, every)} MB.\n\n"
         "Serve it: `python3 -m http.server 8000` in this folder. On each learner's machine:\n"
         "`COURSE_WHEELS=http://<this computer's address>:8000/ python3 course.py lab`\n"
-        "(or COURSE_WHEELS=<this folder>, copied to a USB stick).\n\n"
+        "(or COURSE_WHEELS=<this folder>, copied to a USB stick); add `--backend jax` for the JAX sets.\n\n"
         f"## Files\n\n{listing}\n"
     )
 
@@ -195,6 +193,12 @@ def main(argv: list[str]) -> int:
         default=[],
         help="the Python of the learners' machines; repeat for several (default: this one's)",
     )
+    parser.add_argument(
+        "--backend",
+        choices=sorted(BACKENDS),
+        default=DEFAULT_BACKEND,
+        help="the wheels of Keras on this backend (default: tensorflow; course.py passes the one of .venv)",
+    )
     args = parser.parse_args(argv)
     if args.python and not args.platform:
         parser.error("--python goes with --platform (with neither, the wheels are for this machine)")
@@ -208,9 +212,9 @@ def main(argv: list[str]) -> int:
             f"this machine ({sysconfig.get_platform()}), Python {THIS_PYTHON}"
             if platform is None
             else f"{platform}, Python {python or THIS_PYTHON}"
-        )
+        ) + (" (JAX)" if args.backend == "jax" else "")
         print(f"Gathering the wheels for {name} ...", flush=True)
-        sets[name] = gather(folder, platform, python)
+        sets[name] = gather(folder, platform, python, args.backend)
         print(f"  {len(sets[name])} wheels, {megabytes(folder, sets[name])} MB")
     record.write_text(json.dumps(sets, indent=1, sort_keys=True) + "\n")
     write_index(folder, sets)
