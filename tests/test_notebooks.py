@@ -160,6 +160,7 @@ BREAKS = {
     "formatted": (_unformatted, ""),
     "line-length": (lambda ls: add_code(ls, "x = 1  # " + "a" * 100), "longer than 100 characters"),
     "pyflakes": (lambda ls: add_code(ls, "print(sys.version, subprocess)"), "undefined name 'subprocess'"),
+    "ruff": (lambda ls: add_code(ls, "import json\nx = 1"), "F401 `json` imported but unused"),
     "speed-settings": (_speed_settings, "steps_per_execution, jit_compile"),
     "check-cell": (_check_cells, "a course-check cell that trains, plots or prints"),
     "exercises": (

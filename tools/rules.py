@@ -23,6 +23,7 @@ from tools.lessons import (
     COURSE_CHECK,
     LANG_TAGS,
     LINE_LENGTH,
+    NOTEBOOK_DIR,
     SETUP_TITLE,
     VISIBLE_SETUP_LINES,
     cell_tags,
@@ -491,6 +492,30 @@ def lint(code: str) -> list[str]:
     out = io.StringIO()
     pyflakes_check(code, "notebook", Reporter(out, out))
     return out.getvalue().splitlines()
+
+
+@rule("ruff", "ruff check finds a problem in a code cell (notebooks/ruff.toml, as `ruff check .` in CI)", "lint")
+def _ruff(lesson: Lesson) -> Found:
+    import json
+    import subprocess
+    import sys
+
+    import nbformat
+
+    done = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--quiet", "--output-format", "json", "--stdin-filename"]
+        + [str(NOTEBOOK_DIR / lesson.path.name), "-"],  # linted as a lesson: notebooks/ruff.toml applies
+        input=nbformat.writes(lesson.nb),
+        capture_output=True,
+        text=True,
+        cwd=NOTEBOOK_DIR.parent,
+    )
+    if done.returncode and not done.stdout.strip():
+        yield None, done.stderr.strip()
+        return
+    for found in json.loads(done.stdout or "[]"):
+        cell = found.get("cell")
+        yield (cell - 1 if cell else None), f"{found['code']} {found['message']}"
 
 
 @rule(
