@@ -115,6 +115,7 @@ def lab(tmp_path_factory):
     )
     port, token = free_port(), secrets.token_hex(16)
     env = learner_env(
+        JUPYTER_TOKEN=token,  # as course.py passes it: never on a command line other users can read
         JUPYTER_CONFIG_DIR=str(root / "config"),
         JUPYTER_RUNTIME_DIR=str(root / "runtime"),
         JUPYTERLAB_SETTINGS_DIR=str(root / "settings"),
@@ -132,7 +133,6 @@ def lab(tmp_path_factory):
                 "--ServerApp.ip=127.0.0.1",
                 f"--ServerApp.port={port}",
                 "--ServerApp.port_retries=0",
-                f"--IdentityProvider.token={token}",
                 f"--ServerApp.root_dir={root / 'notebooks'}",
             ],
             env=env,
@@ -223,7 +223,8 @@ def run_all_in_lab(lab, browser, nb, name: str) -> dict:
     code = [c for c in saved.cells if c.cell_type == "code"]
     return {
         "prompts": shown,
-        "code_cells": len(code),
+        "code_cells": sum(not lessons.collapsed(c) for c in code),  # a collapsed cell shows no prompt
+        "not_run": [i for i, c in enumerate(code) if c.execution_count is None],
         "seconds": seconds,
         "widget": widget,
         "errors": [i for i, c in enumerate(code) if any(o.output_type == "error" for o in c.outputs)],
@@ -245,6 +246,7 @@ def run_all_in_lab(lab, browser, nb, name: str) -> dict:
 
 def problems_in(report: dict, intended: list[tuple[str, str]] = ()) -> list[str]:
     found = [f"code cell {i} did not finish" for i in report["unfinished"]]
+    found += [f"code cell {i} was saved without running" for i in report["not_run"]]
     if len(report["prompts"]) != report["code_cells"]:
         found.append(f"the page shows {len(report['prompts'])} code cells, the notebook has {report['code_cells']}")
     found += [f"code cell {i} raised an error" for i in report["errors"]]
@@ -265,7 +267,7 @@ def test_lesson_runs_in_jupyterlab_as_a_learner_sees_it(lab, browser, path):
         times.write(f"| {path.name} | {report['seconds']:.1f} |\n")
     print(f"{path.name}: Run All took {report['seconds']:.1f} s in JupyterLab")
     assert problems_in(report, lessons.intended_stderr(nb)) == []
-    if "ipywidgets" in "".join(c.source for c in nb.cells):
+    if "import ipywidgets" in "".join(c.source for c in nb.cells if not c.source.startswith(lessons.SETUP_TITLE)):
         assert report["widget"]["sliders"] >= 3, "the colour picker rendered as a widget"
         assert report["widget"]["pictures"] >= 1, "the colour picker drew its first picture at once"
         assert report["widget"].get("redrawn"), "moving a slider redraws the picture"
