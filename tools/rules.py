@@ -79,7 +79,7 @@ Found = Iterator["int | None | tuple[int | None, str]"]  # a cell index (None: t
 @dataclass(frozen=True)
 class Rule:
     id: str
-    message: str  # one line: what the rule wants broken, as the checker prints it
+    message: str  # one line: what breaks the rule, as the checker prints it
     why: str  # the anchor of its reason in CONTRIBUTING.md
     find: Callable[[Lesson], Found] = field(repr=False)
     stored: bool = False  # about the committed file (outputs, layout, carried helpers), not what the cells say
@@ -525,7 +525,7 @@ def _ruff(lesson: Lesson) -> Found:
     "speed-settings-where-they-are-taught",
 )
 def _speed(lesson: Lesson) -> Found:
-    if lesson.number <= 1:  # lesson 01, section 8, teaches them
+    if lesson.number <= 1:  # lesson 01 teaches them, in its optional last section
         return
     code = "".join(c.source for _, c in lesson.code())
     used = [s for s in SPEED_SETTINGS if f"{s}=" in code]
