@@ -272,6 +272,12 @@ def main(argv: list[str]) -> int:
         help="run every lesson on this backend too: tensorflow (this Python), jax=PYTHON or torch=PYTHON (repeat)",
     )
     parser.add_argument("--wheelhouse", type=Path, metavar="DIR", help="with --backend: gather and size wheelhouses")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=ROOT / "benchmarks" / "RESULTS.md",
+        help="where the report goes (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     backends: dict[str, str] = {}
     for given in args.backend or ["tensorflow"]:
@@ -361,7 +367,7 @@ def main(argv: list[str]) -> int:
     lines += ["", *compute_limit()]
     if peers_dir is not None:
         lines += peers_rounds(peers_dir, rounds)
-    (ROOT / "benchmarks" / "RESULTS.md").write_text("\n".join(lines) + "\n")
+    args.output.write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
     return 0 if course_ok else 1
 

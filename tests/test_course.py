@@ -257,3 +257,86 @@ def test_the_lab_token_is_on_no_command_line_and_in_no_file_others_can_read(tmp_
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+# --- the backend, chosen at set-up (issue 30), and the command line (issue 31) -------------------------------
+
+
+@pytest.fixture
+def fake_venv(tmp_path, monkeypatch):
+    """course.py's .venv in tmp_path, with venv creation and pip recorded, not run."""
+    folder = tmp_path / ".venv"
+    python = folder / "bin" / "python"
+    monkeypatch.setattr(course, "VENV", folder)
+    monkeypatch.setattr(course, "PYTHON", python)
+    monkeypatch.setattr(course, "BACKEND_FILE", folder / "course-backend.txt")
+    monkeypatch.setattr(course, "wheel_source", lambda: [])
+    installed: list[tuple[str, ...]] = []
+
+    def create(path, with_pip):
+        python.parent.mkdir(parents=True)
+        python.write_text("")
+
+    monkeypatch.setattr(course.venv, "create", create)
+    monkeypatch.setattr(course, "pip_install", lambda options, *args: installed.append(args))
+    monkeypatch.setattr(course.subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0, stdout=""))
+    return installed
+
+
+def test_the_backend_is_remembered_and_switching_rebuilds_the_venv(fake_venv, capsys):
+    assert course.setup() == "tensorflow"  # a new .venv: TensorFlow, the default
+    assert ("-r", "requirements.txt") in fake_venv
+    (course.VENV / "mine.txt").write_text("left by the old .venv")
+    fake_venv.clear()
+    assert course.setup(backend="jax") == "jax"
+    out = capsys.readouterr().out
+    assert "rebuilding .venv for jax" in out and "será refeito" in out
+    assert not (course.VENV / "mine.txt").exists(), "the TensorFlow .venv is gone, not mixed with JAX"
+    assert ("-r", "requirements-jax.txt") in fake_venv
+    assert course.BACKEND_FILE.read_text().strip() == "jax"
+    fake_venv.clear()
+    assert course.setup() == "jax" and fake_venv == []  # remembered, and nothing to install
+    assert course.setup(authors=True) == "jax"
+    assert ("-r", "requirements-jax.txt", "-r", "requirements-dev.txt") in fake_venv
+
+
+def test_a_venv_made_before_the_choice_is_tensorflows(fake_venv):
+    course.PYTHON.parent.mkdir(parents=True)
+    course.PYTHON.write_text("")
+    assert course.installed_backend() == "tensorflow"
+
+
+def test_the_labs_kernels_get_the_backend(fake_venv, monkeypatch, mine):
+    started = {}
+    monkeypatch.setattr(course, "learner_copies", lambda: [])
+    monkeypatch.setattr(course, "trust_copies", lambda: None)
+    monkeypatch.setattr(course.os, "chdir", lambda folder: None)
+    monkeypatch.setattr(course.os, "execve", lambda path, command, env: started.update(command=command, env=env))
+    monkeypatch.setattr(course.subprocess, "call", lambda command, **kw: started.update(command=command, **kw) or 0)
+    course.main(["lab", "--backend", "jax", "--no-browser", "--ServerApp.port_retries=0"])
+    assert started["env"]["KERAS_BACKEND"] == "jax"
+    command = started["command"]
+    assert command.index("--no-browser") + 1 == command.index("--ServerApp.port_retries=0", -3)  # in order
+
+
+def test_test_passes_pytests_arguments_and_the_backend(fake_venv, monkeypatch):
+    called = {}
+    monkeypatch.setattr(course.subprocess, "call", lambda command, **kw: called.update(command=command, **kw) or 0)
+    assert course.main(["test", "--quick", "-k", "course", "tests/test_course.py"]) == 0
+    assert called["command"][1:] == ["-m", "pytest", "-m", "not slow", "-k", "course", "tests/test_course.py"]
+    assert called["env"]["KERAS_BACKEND"] == "tensorflow"
+
+
+@pytest.mark.parametrize("command", ["lab", "fresh", "editions", "test", "wheelhouse"])
+def test_every_command_has_help(command, capsys):
+    with pytest.raises(SystemExit) as done:
+        course.main([command, "--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: python3 course.py {command}")
+    assert ("--backend" in out) == (command != "fresh")
+
+
+def test_no_command_prints_the_overview(capsys):
+    assert course.main([]) == 2 and course.main(["nonsense"]) == 2
+    assert "python3 course.py lab" in capsys.readouterr().out

@@ -50,7 +50,8 @@ def jax_kernel(tmp_path_factory):
     venv.create(folder / "venv", with_pip=True)
     python = folder / "venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     wanted = [line for line in platforms.requirement_lines(platforms.BACKENDS["jax"]) if line != "-e ."]
-    subprocess.run([python, "-m", "pip", "install", "-q", *wanted], check=True)
+    # --no-compile: no bytecode for the many modules a kernel never imports (JupyterLab's); imports write theirs.
+    subprocess.run([python, "-m", "pip", "install", "-q", "--no-compile", *wanted], check=True)
     print(f"JAX environment built in {time.perf_counter() - start:.0f} s")
     shown = subprocess.run([python, "-m", "pip", "list", "--format=json"], capture_output=True, text=True, check=True)
     installed = {p["name"].lower() for p in json.loads(shown.stdout)}

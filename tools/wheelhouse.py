@@ -225,6 +225,13 @@ def main(argv: list[str]) -> int:
             "wheels_gathered", folder=folder, files=len(every), mb=megabytes(folder, every), index=folder / INDEX
         )
     )
+    if args.backend != DEFAULT_BACKEND:
+        print(
+            f"These are the {args.backend} wheels: learners add `--backend {args.backend}` to "
+            "`python3 course.py lab`.\n"
+            f"Estas são as wheels do {args.backend}: a turma acrescenta `--backend {args.backend}` ao "
+            "`python3 course.py lab`."
+        )
     return 0
 
 
