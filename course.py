@@ -149,14 +149,16 @@ def pip_install(options: list[str], *args: str) -> None:
         machine = next(
             (name for name, (_, m) in PLATFORMS.items() if (m["sys_platform"], m["platform_machine"]) == here), None
         )
-        command = f"`python3 course.py wheelhouse DIR --platform {machine} --python {python_version()}`"
+        backend = installed_backend()
+        chosen = f" --backend {backend}" if backend and backend != DEFAULT_BACKEND else ""
+        command = f"`python3 course.py wheelhouse DIR --platform {machine} --python {python_version()}{chosen}`"
         sys.exit(
             texts.message(
                 "wheels_missing",
                 source=options[-1],
                 missing=", ".join(missing),
                 machine=f"{platform.system()} {platform.machine()}, Python {python_version()}",
-                command=command if machine else "`python3 course.py wheelhouse DIR`",
+                command=command if machine else f"`python3 course.py wheelhouse DIR{chosen}`",
             )
         )
     sys.exit(texts.message("setup_failed"))
