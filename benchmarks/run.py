@@ -11,9 +11,9 @@ kernels get KERAS_BACKEND. The report then adds, per lesson, each backend's time
 checks side by side, each environment's size on disk, and with --wheelhouse DIR each backend's wheelhouse
 for this machine (gathered into DIR/BACKEND by tools/wheelhouse.py; pip's cache makes it quick).
 
-After `python -m helpers.prepare --check` (what a teacher runs once before
-class: it builds the IMDB encoding that lesson 03 would otherwise build on its
-first run), executes every lesson notebook from scratch, the way a learner's
+After `python -m helpers.prepare` (what a teacher runs once before class: it
+builds the IMDB encoding that lesson 03 would otherwise build on its first run;
+`--check` only looks), executes every lesson notebook from scratch, the way a learner's
 "Run All" does: a fresh kernel each, outputs not written back; the whole course N
 times, and each notebook's median time counts. Writes
 benchmarks/RESULTS.md with, per notebook, wall time, the kernel's peak memory
