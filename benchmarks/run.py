@@ -296,7 +296,7 @@ def main(argv: list[str]) -> int:
             parser.error(f"--peers {args.peers}: no {', '.join(missing)} there")
     paths = lessons.notebook_paths(args.notebooks)
     # A teacher prepares once before class (README): the one-off IMDB encoding is not a lesson's time.
-    if subprocess.run([sys.executable, "-m", "helpers.prepare", "--check"], cwd=ROOT).returncode:
+    if subprocess.run([sys.executable, "-m", "helpers.prepare"], cwd=ROOT).returncode:
         parser.error("a dataset is missing (helpers.prepare's report above says which and where to put it)")
     runs: dict[str, list[dict]] = {path.name: [] for path in paths}
     by_backend: dict[tuple[str, str], list[dict]] = {(b, path.name): [] for b in backends for path in paths}
