@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from tools import lessons
+from tools import lessons, platforms
 
 HELPERS_DIR = lessons.ROOT / "helpers"
 CARRIED = ("*.py", "*.json")  # the package's modules and its data (quiz.json)
@@ -94,20 +94,6 @@ del COURSE_HELPERS, use_course_helpers, used
 '''
 
 
-def setup_title() -> str:
-    return lessons.SETUP_TITLE
-
-
-def python_floor() -> tuple[int, int]:
-    """The oldest Python the course supports: requires-python of pyproject.toml (">=3.11" -> (3, 11))."""
-    import tomllib
-
-    with open(lessons.ROOT / "pyproject.toml", "rb") as f:
-        floor = tomllib.load(f)["project"]["requires-python"]
-    major, minor = floor.removeprefix(">=").split(".")[:2]
-    return int(major), int(minor)
-
-
 def helper_files(folder: Path = HELPERS_DIR) -> dict[str, str]:
     """Every file of the helpers package that a lesson needs: relative POSIX path -> text."""
     found = sorted({p for pattern in CARRIED for p in folder.rglob(pattern) if "__pycache__" not in p.parts})
@@ -125,11 +111,11 @@ def setup_source(files: dict[str, str]) -> str:
     """The set-up cell carrying `files` (see the module docstring)."""
     from tools.colab import course_config
 
-    python = python_floor()
+    python = platforms.SUPPORTED[0]
     keras = tuple(int(n) for n in course_config()["oldest-keras"].split(".")[:2])
     body = "".join(f"    {name!r}: {_literal(text)},\n" for name, text in files.items())
     return SETUP.format(
-        title=setup_title(),
+        title=lessons.SETUP_TITLE,
         python=python,
         python_text="{}.{}".format(*python),
         keras=keras,
@@ -152,7 +138,7 @@ def setup_cell_index(nb) -> int:
     """The index of `nb`'s set-up cell (its first code cell, titled SETUP_TITLE)."""
     first = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
     if not nb.cells[first].source.startswith("# @title Course set-up"):  # an older title is rewritten too
-        raise ValueError(f"the first code cell is not the course set-up cell ({setup_title()!r})")
+        raise ValueError(f"the first code cell is not the course set-up cell ({lessons.SETUP_TITLE!r})")
     return first
 
 
