@@ -81,13 +81,18 @@ if not (sys.platform == "linux" and shutil.which("unshare") and shutil.which("gi
     pytest.skip("the Colab simulation needs Linux, unshare and git", allow_module_level=True)
 
 
-@pytest.fixture(scope="module")
-def mirror(tmp_path_factory):
-    """A folder laid out like the Keras cache, as a teacher's COURSE_MIRROR serves it (see helpers.datasets)."""
+def need_the_data() -> None:
+    """The data every pair's source is made from: COURSE_DATA and Debian's Fashion-MNIST (CI has both)."""
     if not (COURSE_DATA / "aclImdb").is_dir() or not FASHION_MNIST.is_dir():
         if IN_CI:
             raise RuntimeError("CI must have COURSE_DATA and Debian's dataset-fashion-mnist")
         pytest.skip("the simulation needs COURSE_DATA and Debian's dataset-fashion-mnist")
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory):
+    """A folder laid out like the Keras cache, as a teacher's COURSE_MIRROR serves it (see helpers.datasets)."""
+    need_the_data()
     folder = tmp_path_factory.mktemp("mirror")
     shutil.copytree(FASHION_MNIST, folder / "fashion-mnist")
     (folder / "colors").mkdir()
@@ -151,6 +156,7 @@ def freeze(python: Path) -> set[str]:
 @pytest.fixture(scope="module")
 def classroom_data(tmp_path_factory):
     """A COURSE_DATA folder as a teacher prepares one: Fashion-MNIST copied (the system's copy is hidden)."""
+    need_the_data()
     folder = tmp_path_factory.mktemp("course-data")
     shutil.copytree(FASHION_MNIST, folder / "fashion-mnist")
     for name in ("aclImdb", "colors"):
@@ -159,7 +165,7 @@ def classroom_data(tmp_path_factory):
 
 
 @pytest.fixture(scope="module", params=list(PAIRS))
-def runtime(request, tmp_path_factory, mirror, classroom_data, http_server_module):
+def runtime(request, tmp_path_factory, http_server_module):
     folder = tmp_path_factory.mktemp(f"colab-{request.param}")
     start = time.perf_counter()
     offline = request.param == "pinned"
@@ -187,7 +193,12 @@ def runtime(request, tmp_path_factory, mirror, classroom_data, http_server_modul
         PYTHONPATH=str(folder / "fake"),
         IPYTHONDIR=str(folder / "ipython"),
         COURSE_STRICT_CHECKS="1",
-        **({"COURSE_DATA": str(classroom_data)} if offline else {"COURSE_MIRROR": http_server_module(mirror)}),
+        # Only the data source this pair uses is built (the mirror re-packs the review archive).
+        **(
+            {"COURSE_DATA": str(request.getfixturevalue("classroom_data"))}
+            if offline
+            else {"COURSE_MIRROR": http_server_module(request.getfixturevalue("mirror"))}
+        ),
     )
     return {
         "name": request.param,
