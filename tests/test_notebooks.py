@@ -110,6 +110,8 @@ def _imports(lesson):
 BREAKS = {
     "valid-notebook": (lambda ls: ls.nb.metadata.kernelspec.update(name="ir"), ""),
     "title-first": (lambda ls: ls.cells[0].metadata.update(tags=["lang-en"]), "cell 0:"),
+    "manifest": (lambda ls: ls.nb.metadata.course.pop("budget_s"), "budget_s should be"),
+    "template-text": (lambda ls: add_code(ls, "x = 1  # ✎ to write"), "marked ✎"),
     "set-up-cell": (lambda ls: ls.cells.remove(_setup(ls)), "found 0 set-up cell(s)"),
     "imports-cell": (lambda ls: setattr(_imports(ls), "source", "import keras"), ""),
     "visible-set-up": (

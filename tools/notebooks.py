@@ -7,6 +7,8 @@
     python -m tools.notebooks badges   [NOTEBOOK ...]  # Colab badges from pyproject
     python -m tools.notebooks format [--check] [NOTEBOOK ...]  # stable ids, no timing metadata
     python -m tools.notebooks carry  [--check] [NOTEBOOK ...]  # helpers/ into each set-up cell (tools.carry)
+    python -m tools.notebooks tables [--check]  # title cells and tables of lessons from the manifests
+    python -m tools.notebooks new NN NAME "English title" "Título em português"  # a lesson from the template
     python -m tools.notebooks COMMAND --help
 
 With no NOTEBOOK, every ``notebooks/*.ipynb`` is used. ``refresh`` sets
@@ -19,7 +21,7 @@ where) with the glossary, for teachers who want a single language.
 
 The notebooks' model (the lesson list, conventions, the executor) is tools.lessons, their rules
 tools.rules; each command's code lives in its own module (tools.rules, tools.nbfmt, tools.editions,
-tools.colab, tools.carry, tools.answer_key), none of which imports this one.
+tools.colab, tools.carry, tools.answer_key, tools.manifest), none of which imports this one.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from tools.carry import carry
 from tools.colab import badges
 from tools.editions import editions
 from tools.lessons import course_environment, execute, notebook_paths
+from tools.manifest import new_lesson, tables
 from tools.nbfmt import format_notebooks
 
 
@@ -59,6 +62,7 @@ def refresh(paths: list[Path], timeout: int = 900) -> int:
     return 0
 
 
+NEW = "start a lesson from tools/template.ipynb: notebooks/NN_NAME.ipynb, then what is left to write"
 COMMANDS = {  # name: what it does (its --help), whether it takes --check
     "check": ("every lesson rule (tools/rules.py); prints `file: cell N: [rule-id] message`, exit 1 on any", False),
     "refresh": ("re-execute on this Python's kernel and store the outputs in place", False),
@@ -67,6 +71,10 @@ COMMANDS = {  # name: what it does (its --help), whether it takes --check
     "badges": ("Colab badges from [tool.course] in pyproject.toml", False),
     "format": ("write the notebooks in the course's one layout (ids kept, no timing metadata)", True),
     "carry": ("write helpers/ into every lesson's set-up cell (tools/carry.py)", True),
+    "tables": (
+        "write the title cells and every table of lessons from the lessons' manifests (tools/manifest.py)",
+        True,
+    ),
 }
 
 
@@ -81,7 +89,13 @@ def parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=what, description=what)
         if checks:
             command.add_argument("--check", action="store_true", help="only list the notebooks that differ; exit 1")
-        command.add_argument("notebooks", nargs="*", type=Path, metavar="NOTEBOOK", help="default: every lesson")
+        if name != "tables":  # the tables list every lesson
+            command.add_argument("notebooks", nargs="*", type=Path, metavar="NOTEBOOK", help="default: every lesson")
+    new = commands.add_parser("new", help=NEW, description=NEW)
+    new.add_argument("number", help='two digits, the next free lesson number: "06"')
+    new.add_argument("name", help="the file name's words, lower case with underscores: early_stopping")
+    new.add_argument("title_en", metavar="TITLE_EN", help='the English title: "Early stopping"')
+    new.add_argument("title_pt", metavar="TITLE_PT", help='the Portuguese title: "Parada antecipada"')
     return top
 
 
@@ -90,6 +104,10 @@ def main(argv: list[str]) -> int:
         args = parser().parse_args(argv)
     except SystemExit as stop:  # --help (0) or a bad argument (2, the usage on stderr)
         return int(stop.code or 0)
+    if args.command == "tables":
+        return tables(args.check)
+    if args.command == "new":
+        return new_lesson(args.number, args.name, args.title_en, args.title_pt)
     paths = notebook_paths([str(p) for p in args.notebooks])
     if args.command in ("format", "carry"):
         return (format_notebooks if args.command == "format" else carry)(paths, args.check)

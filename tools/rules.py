@@ -158,6 +158,26 @@ def _title(lesson: Lesson) -> Found:
         yield 0
 
 
+@rule(
+    "manifest",
+    'the lesson\'s manifest (notebook metadata "course", tools/manifest.py) is missing, wrong, or not its title',
+    "one-manifest-per-lesson",
+)
+def _manifest(lesson: Lesson) -> Found:
+    from tools import manifest
+
+    yield from ((None, problem) for problem in manifest.problems(lesson.nb, lesson.path))
+
+
+@rule("template-text", "text still to write, marked ✎ by the lesson template (tools/template.ipynb)", "add-a-lesson")
+def _template_text(lesson: Lesson) -> Found:
+    from tools import manifest
+
+    if manifest.TEMPLATE in str(manifest.manifest(lesson.nb)):
+        yield None, "the manifest"
+    yield from (i for i, c in enumerate(lesson.cells) if manifest.TEMPLATE in c.source)
+
+
 @rule("set-up-cell", "the first code cell is the course's set-up cell (tools/carry.py), and only it", "start")
 def _set_up(lesson: Lesson) -> Found:
     code = lesson.code()
