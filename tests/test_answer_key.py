@@ -15,7 +15,7 @@ import pytest
 from nbclient.exceptions import CellExecutionError
 
 from helpers import quiz
-from tools import answer_key, lessons, rules
+from tools import answer_key, lessons, manifest, rules
 
 PATHS = lessons.notebook_paths()
 WAITING = re.compile(r"set .+ above and run this cell again|defina .+ acima e rode esta célula de novo")
@@ -61,7 +61,7 @@ def test_every_quiz_cell_and_starter_can_be_filled_in():
 
 
 def test_a_starter_without_a_solution_is_refused():
-    nb = nbformat.read(PATHS[1], as_version=4)
+    nb = nbformat.read(manifest.by_number("01"), as_version=4)
     starter = next(c for c in nb.cells if "checks.waiting(" in c.source)
     del starter.metadata["course"]
     with pytest.raises(answer_key.AnswerKeyError, match="without a solution"):
@@ -69,7 +69,7 @@ def test_a_starter_without_a_solution_is_refused():
 
 
 def test_the_answers_come_from_quiz_json():
-    nb = answer_key.fill_in(nbformat.read(PATHS[1], as_version=4))
+    nb = answer_key.fill_in(nbformat.read(manifest.by_number("01"), as_version=4))
     code = "".join(c.source for c in nb.cells if c.cell_type == "code")
     assert f"my_answer = {quiz.QUESTIONS['epoch'].correct!r}" in code
     assert f"steps_at_64 = {quiz.QUESTIONS['steps_batch_64'].correct!r}" in code
@@ -102,7 +102,7 @@ def test_the_answer_key_shows_every_success(path, tmp_path):
 @pytest.mark.slow
 def test_a_starter_run_on_a_wrong_value_fails_its_own_check(tmp_path):
     """Lesson 05, exercise 5 on "sigmoid", the right output for yes/no: check_compile finds nothing to flag."""
-    path = next(p for p in PATHS if p.name.startswith("05_"))
+    path = manifest.by_number("05")
     nb = answer_key.fill_in(nbformat.read(path, as_version=4))
     starter = next(c for c in nb.cells if lessons.course(c).get("solution", {}).get("exercise") == 5)
     starter.source = answer_key._set(starter.source, "output_activation", '"sigmoid"')

@@ -33,7 +33,7 @@ import nbformat
 import pytest
 
 from tests.conftest import IN_CI, learner_env, unexpected_stderr
-from tools import lessons
+from tools import lessons, manifest
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -51,7 +51,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PATHS = lessons.notebook_paths()
-START = PATHS[0].name
+START = manifest.by_number("00").name
 
 if not Path(CHROMIUM).exists():
     if IN_CI:
@@ -377,7 +377,9 @@ def test_course_lab_prints_one_address_that_opens_start_here(tmp_path, browser):
         page.keyboard.press("Control+s")
         page.wait_for_function("() => !document.querySelector('.jp-mod-dirty')", timeout=30_000)
         page.screenshot(path=str(ARTIFACTS / "browser-course-lab-start-here.png"))
-        page.goto(url.replace(f"/lab/tree/{START}", f"/lab/tree/{PATHS[1].name}"))  # a second lesson, its kernel
+        page.goto(
+            url.replace(f"/lab/tree/{START}", f"/lab/tree/{manifest.by_number('01').name}")
+        )  # a second lesson, its kernel
         wait_for_notebook(page)
         # A learner closes the tab, then presses Ctrl+C. Stopping the server while a kernel that has just
         # started still sends to a tab closing that instant makes tornado log a "Task exception was never

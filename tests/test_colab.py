@@ -7,7 +7,7 @@ import re
 import nbformat
 import pytest
 
-from tools import carry, colab, lessons, notebooks
+from tools import carry, colab, lessons, manifest, notebooks
 
 PATHS = lessons.notebook_paths()
 CONFIG = colab.course_config()
@@ -42,8 +42,9 @@ def test_readme_badges_match_the_files():
 
 
 def test_badges_command_rewrites_from_the_configuration(tmp_path):
-    nb = nbformat.read(PATHS[1], as_version=4)
-    path = tmp_path / PATHS[1].name
+    lesson01 = manifest.by_number("01")
+    nb = nbformat.read(lesson01, as_version=4)
+    path = tmp_path / lesson01.name
     nbformat.write(nb, path)
     (tmp_path / "pyproject.toml").write_text('[tool.course]\nrepository = "https://github.com/fork/course"\n')
     (tmp_path / "README.md").write_text(

@@ -28,11 +28,11 @@ from nbclient.exceptions import CellExecutionError
 
 from helpers import checks
 from tests.conftest import COURSE_DATA, IN_CI, unexpected_stderr
-from tools import lessons, platforms
+from tools import lessons, manifest, platforms
 
 ROOT = lessons.NOTEBOOK_DIR.parent
 ARTIFACTS = ROOT / "artifacts"
-PATHS = lessons.notebook_paths()
+PATHS = [p for p, m in manifest.manifests(lessons.notebook_paths()) if "jax" in m["backends"]]  # as each promises
 # Warnings JAX writes that TensorFlow does not, each with why it is intended. None so far: add one only with
 # its reason, and only where the lesson's text says what the learner sees.
 JAX_STDERR: list[tuple[str, str]] = []

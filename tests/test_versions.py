@@ -18,7 +18,7 @@ import pytest
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
 import course
-from tools import colab, lessons, platforms, wheelhouse
+from tools import colab, lessons, manifest, platforms, wheelhouse
 from tools.wheelhouse import lines_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +44,7 @@ def code_cells(path: Path) -> list[str]:
 
 
 def version_cell() -> str:
-    return next(s for s in code_cells(PATHS[0]) if "needed = {" in s)
+    return next(s for s in code_cells(manifest.by_number("00")) if "needed = {" in s)
 
 
 def needs_in(cell: str) -> dict[str, tuple]:
