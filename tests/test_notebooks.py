@@ -217,7 +217,7 @@ def test_the_check_command_prints_file_cell_rule_and_message(tmp_path, capsys):
     last = len(lesson.cells) - 1
     assert f"01_compile_and_fit.ipynb: cell {last}: [pyflakes] pyflakes finds a problem" in out
     assert "line 1: undefined name 'subprocess'" in out and "1 notebook(s)" in out
-    for command in notebooks.COMMANDS:  # --help is help, never a notebook path
+    for command in [*notebooks.COMMANDS, "new"]:  # --help is help, never a notebook path
         assert notebooks.main([command, "--help"]) == 0
         assert f"usage: python -m tools.notebooks {command} [-h]" in capsys.readouterr().out
 
