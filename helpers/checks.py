@@ -16,7 +16,9 @@
     returns, so Run All goes on.
 
   ``name`` is an (English, Portuguese) pair, so each language's line reads
-  whole; the bounds must be finite numbers.
+  whole; the bounds must be finite numbers. In an exercise's starter cell,
+  ``exercise=N`` labels the line "Exercise N" instead: the learner's own
+  result, said in words, not a course check.
 - ``waiting(number, setting)``: what a learner sets to start an exercise's starter cell.
 - ``check_compile(model, y)``: explains mismatches between a compiled model's
   output layer, loss, metrics and the labels (lesson 05); its rules and
@@ -31,6 +33,7 @@ import math
 import numbers
 import os
 import re
+from collections.abc import Mapping
 
 from helpers import quiz, texts
 from helpers.checklist import check_compile, label_format
@@ -111,37 +114,46 @@ def _fields(value: object, **numbers_shown: object) -> dict[str, str]:
     return {**shown, **{f"{k}_pt": v.replace(".", ",") for k, v in shown.items()}}
 
 
-def _missed(strict_key: str, learner_key: str, fields: dict[str, str]) -> None:
+def _missed(strict_key: str, learner_key: str, fields: Mapping[str, object]) -> None:
     """A check that failed: raise in the course's tests (STRICT), else tell the learner and go on."""
     if os.environ.get(STRICT) == "1":
         raise CheckpointError(texts.message(strict_key, **fields))
     print(texts.message(learner_key, **fields))
 
 
-def at_least(name: str | tuple[str, str], value: float, bound: float) -> None:
+def _kind(exercise: int | None) -> str:
+    """The messages' prefix: a course check's, or exercise `exercise`'s (a whole number from 1)."""
+    if exercise is None:
+        return "checkpoint"
+    if not isinstance(exercise, int) or isinstance(exercise, bool) or exercise < 1:
+        raise TypeError(texts.message("argument_number", argument="exercise", got=_short(exercise)))
+    return "exercise"
+
+
+def at_least(name: str | tuple[str, str], value: float, bound: float, exercise: int | None = None) -> None:
     """Confirm ``value >= bound``, or say it missed (raise CheckpointError under STRICT) (lessons 01-05)."""
-    number, names = _number(value), _names(name)
+    number, names, kind = _number(value), _names(name), _kind(exercise)
     _bound(bound, "bound")
-    fields = {**_fields(value, bound=bound), **names}
+    fields = {**_fields(value, bound=bound), **names, "exercise": exercise}
     if math.isnan(number) or number < bound:
-        _missed("checkpoint_failed", "checkpoint_missed", fields)
+        _missed("checkpoint_failed", f"{kind}_missed", fields)
     else:
-        print(texts.message("checkpoint_ok", **fields))
+        print(texts.message(f"{kind}_ok", **fields))
 
 
-def between(name: str | tuple[str, str], value: float, low: float, high: float) -> None:
+def between(name: str | tuple[str, str], value: float, low: float, high: float, exercise: int | None = None) -> None:
     """Confirm ``low <= value <= high``, or say it missed (raise CheckpointError under STRICT) (lessons 01-05).
 
     For claims such as "the lowest validation loss comes between epochs 20 and 30".
     """
-    number, names = _number(value), _names(name)
+    number, names, kind = _number(value), _names(name), _kind(exercise)
     if _bound(low, "low") > _bound(high, "high"):
         raise ValueError(texts.message("checkpoint_low_high", low=low, high=high))
-    fields = {**_fields(value, low=low, high=high), **names}
+    fields = {**_fields(value, low=low, high=high), **names, "exercise": exercise}
     if math.isnan(number) or not low <= number <= high:
-        _missed("checkpoint_outside", "checkpoint_missed_range", fields)
+        _missed("checkpoint_outside", f"{kind}_missed_range", fields)
     else:
-        print(texts.message("checkpoint_between", **fields))
+        print(texts.message(f"{kind}_between" if kind == "exercise" else "checkpoint_between", **fields))
 
 
 def waiting(number: int, setting: str) -> None:

@@ -254,6 +254,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "difere do texto da lição (outro computador, backend ou versão de biblioteca, ou uma mudança sua); a "
         "lição continua.",
     ),
+    # The same checks in an exercise's starter cell (exercise=N): the learner's own result, not a course check.
+    "exercise_ok": (
+        "✓ Exercise {exercise}: {name} = {value} ≥ {bound}, as the exercise expects",
+        "✓ Exercício {exercise}: {name_pt} = {value_pt} ≥ {bound_pt}, como o exercício espera",
+    ),
+    "exercise_between": (
+        "✓ Exercise {exercise}: {name} = {value}, between {low} and {high}, as the exercise expects",
+        "✓ Exercício {exercise}: {name_pt} = {value_pt}, entre {low_pt} e {high_pt}, como o exercício espera",
+    ),
+    "exercise_missed": (
+        "✗ Exercise {exercise}: {name} = {value}, below {bound}: not what the exercise expects. Check the value "
+        "you set above (another computer or backend can shift the result a little too).",
+        "✗ Exercício {exercise}: {name_pt} = {value_pt}, abaixo de {bound_pt}: não é o que o exercício espera. "
+        "Confira o valor que você definiu acima (outro computador ou backend também pode mudar um pouco o resultado).",
+    ),
+    "exercise_missed_range": (
+        "✗ Exercise {exercise}: {name} = {value}, outside {low} to {high}: not what the exercise expects. Check "
+        "the value you set above (another computer or backend can shift the result a little too).",
+        "✗ Exercício {exercise}: {name_pt} = {value_pt}, fora de {low_pt} a {high_pt}: não é o que o exercício "
+        "espera. Confira o valor que você definiu acima (outro computador ou backend também pode mudar um pouco o "
+        "resultado).",
+    ),
     "not_answered": (
         "Not answered yet: replace None with your answer{choices} and run the cell again.",
         "Ainda sem resposta: troque None pela sua resposta{choices} e rode a célula de novo.",

@@ -202,3 +202,27 @@ def test_a_huge_answer_is_not_echoed_whole():  # probe WEAK: a 10-million-charac
     with pytest.raises(TypeError, match="must be a number") as info:
         checks.answer("steps_batch_64", "9" * 10_000_000)
     assert len(str(info.value)) < 400 and "deve ser um número" in str(info.value)
+
+
+def test_an_exercise_result_is_the_learners_own_line_not_a_course_check(learner, capsys):
+    """Review R3-03: a starter cell's check says "Exercise N" in words; a course check's reader skips it."""
+    checks.at_least(("scaled minus raw", "escalado menos cru"), 0.124, 0.0, exercise=1)
+    checks.between(("best epoch", "melhor época"), 6, 3, 8, exercise=4)
+    checks.at_least(("scaled minus raw", "escalado menos cru"), -0.1, 0.0, exercise=1)
+    out = capsys.readouterr().out.splitlines()
+    assert out[:4] == [
+        "✓ Exercise 1: scaled minus raw = 0.1240 ≥ 0.0, as the exercise expects",
+        "✓ Exercício 1: escalado menos cru = 0,1240 ≥ 0,0, como o exercício espera",
+        "✓ Exercise 4: best epoch = 6, between 3 and 8, as the exercise expects",
+        "✓ Exercício 4: melhor época = 6, entre 3 e 8, como o exercício espera",
+    ]
+    assert out[4].startswith("✗ Exercise 1: scaled minus raw = -0.1000, below 0.0: not what the exercise expects.")
+    assert out[5].startswith("✗ Exercício 1: escalado menos cru = -0,1000, abaixo de 0,0: não é o que o exercício")
+    assert checks.read_checkpoints("\n".join(out)) == []
+    with pytest.raises(TypeError, match="exercise"):
+        checks.at_least("x", 1.0, 0.0, exercise="1")  # type: ignore[arg-type]
+
+
+def test_an_exercise_that_misses_still_fails_the_answer_key(strict):
+    with pytest.raises(checks.CheckpointError, match="Course check failed: x = 0.0000, below the 1"):
+        checks.at_least("x", 0.0, 1.0, exercise=2)
