@@ -41,7 +41,7 @@ SETUP = '''\
 import os
 import sys
 
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"  # no TensorFlow log lines (lesson 00 explains both settings)
+os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"  # no TensorFlow log lines (both named in lesson 00; TEACHERS.md says more)
 os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"  # no oneDNN line on recent x86 CPUs
 
 if sys.version_info < {python}:
