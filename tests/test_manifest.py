@@ -36,6 +36,13 @@ def test_an_edited_table_is_found_and_rewritten(tmp_path, capsys):
     assert (root / "README.md").read_text() == (lessons.ROOT / "README.md").read_text()
 
 
+def test_every_loader_has_its_readme_row():
+    """DATA_SETS names and places each of helpers.data.DATASETS for the README's data table."""
+    from helpers import data
+
+    assert set(data.DATASETS) <= set(manifest.DATA_SETS)
+
+
 def test_each_fact_comes_from_the_manifest():
     assert manifest.by_number("01").name == "01_compile_and_fit.ipynb"
     assert set(manifest.budgets(lessons.notebook_paths()).values()) <= set(range(1, manifest.MAX_BUDGET_S + 1))

@@ -55,8 +55,17 @@ def manifest(nb) -> dict:
 
 
 def problems(nb, path: Path) -> list[str]:
-    """What is wrong with the manifest of the lesson `nb` read from `path`; [] when nothing is."""
-    found, m = [], manifest(nb)
+    """What is wrong with the manifest of the lesson `nb` read from `path`, its title cell included."""
+    m = manifest(nb)
+    found = field_problems(m, path)
+    if not found and (nb.cells[0].source if nb.cells else "") != title_cell(m):
+        found.append(f"the title cell should read {title_cell(m)!r} (python -m tools.notebooks tables)")
+    return found
+
+
+def field_problems(m: dict, path: Path) -> list[str]:
+    """What is wrong with the fields of manifest `m` of the lesson at `path`; [] when nothing is."""
+    found = []
     for field, (kind, what) in MANIFEST.items():
         if not isinstance(m.get(field), kind):
             found.append(f"{field} should be {what}")
@@ -76,11 +85,6 @@ def problems(nb, path: Path) -> list[str]:
     for source in m["sources"]:
         if not isinstance(source, dict) or set(source) != {"en", "pt", "takes"}:
             found.append("each source is {'en': ..., 'pt': ..., 'takes': ...}")
-    if found:
-        return found
-    first = nb.cells[0].source if nb.cells else ""
-    if first != title_cell(m):
-        found.append(f"the title cell should read {title_cell(m)!r} (python -m tools.notebooks tables)")
     return found
 
 
@@ -165,13 +169,11 @@ def tables(check_only: bool = False, root: Path = lessons.ROOT) -> int:
 
     from tools.nbfmt import formatted, notebook_text
 
-    paths = lessons.notebook_paths(folder=root / "notebooks")
-    found = manifests(paths)
-    for path in paths:
-        if bad := problems(nbformat.read(path, as_version=4), path):
-            bad = [b for b in bad if not b.startswith("the title cell")]
-            if bad:
-                raise ValueError(f"{path.name}: {'; '.join(bad)}")
+    notebooks = {p: nbformat.read(p, as_version=4) for p in lessons.notebook_paths(folder=root / "notebooks")}
+    found = [(path, manifest(nb)) for path, nb in notebooks.items()]
+    for path, m in found:  # the title cell is what this writes, so only the fields must be right
+        if bad := field_problems(m, path):
+            raise ValueError(f"{path.name}: {'; '.join(bad)}")
     differ = []
     readme = root / "README.md"
     text = readme.read_text(encoding="utf-8")
@@ -184,7 +186,7 @@ def tables(check_only: bool = False, root: Path = lessons.ROOT) -> int:
         if not check_only:
             readme.write_text(updated, encoding="utf-8")
     for path, m in found:
-        nb = nbformat.read(path, as_version=4)
+        nb = notebooks[path]
         before = notebook_text(nb)
         if nb.cells:
             nb.cells[0].source = title_cell(m)
