@@ -153,7 +153,7 @@ def between(name: str | tuple[str, str], value: float, low: float, high: float, 
     if math.isnan(number) or not low <= number <= high:
         _missed("checkpoint_outside", f"{kind}_missed_range", fields)
     else:
-        print(texts.message(f"{kind}_between" if kind == "exercise" else "checkpoint_between", **fields))
+        print(texts.message(f"{kind}_between", **fields))
 
 
 def waiting(number: int, setting: str) -> None:
