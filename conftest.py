@@ -9,8 +9,10 @@ Only pip's download cache is kept (the Colab simulation installs TensorFlow twic
 a cached wheel is the same file a download gives).
 
 TF_ENABLE_ONEDNN_OPTS=1 forces what TensorFlow does by default on x86 CPUs with
-AVX512_VNNI, AVX512_BF16 or AMX (recent Intel Xeons, AMD Zen 4 and 5): every
-lesson is tested as such a CPU runs it, whatever CPU the tests run on.
+AVX512_VNNI, AVX512_BF16 or AMX (recent Intel Xeons, AMD Zen 4 and 5), for the
+unit tests that import TensorFlow in this process. It does not reach the lessons'
+TensorFlow: each lesson's set-up cell sets it back to 0 before TensorFlow starts,
+so the lessons run, and are tested, with oneDNN off on every CPU.
 """
 
 import atexit
