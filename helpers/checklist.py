@@ -201,6 +201,16 @@ RULES: tuple[Rule, ...] = (
         "✗ A acurácia conta acertos exatos, que previsões com números reais quase nunca fazem. Para "
         "regressão use metrics=['mae'] (erro absoluto médio).",
     ),
+    Rule(
+        "accuracy_for_multi_label",
+        lambda c: c.labels == "multi-hot" and any(m in ("accuracy", "acc") for m in c.metrics),
+        "⚠ With several labels per example, metrics=['accuracy'] becomes categorical accuracy: it only checks "
+        "whether the largest output is at the first label marked 1. Ask for metrics=['binary_accuracy'], "
+        "which scores every label.",
+        "⚠ Com vários rótulos por exemplo, metrics=['accuracy'] vira acurácia categórica: ela só confere se a "
+        "maior saída está no primeiro rótulo marcado com 1. Peça metrics=['binary_accuracy'], que avalia cada "
+        "rótulo.",
+    ),
 )
 
 

@@ -86,6 +86,14 @@ MISMATCHES = {  # name: (units, activation, loss, metrics, labels, words the exp
     "classification loss on real numbers": (1, None, "binary_crossentropy", ["accuracy"], REAL, "mean_squared_error"),
     "MSE on softmax": (K, "softmax", "mean_squared_error", ["accuracy"], ONE_HOT, "slowly"),
     "accuracy for regression": (1, None, "mean_squared_error", ["accuracy"], REAL, "mae"),
+    "accuracy for multi-label (review R5-06)": (
+        K,
+        "sigmoid",
+        "binary_crossentropy",
+        ["accuracy"],
+        MULTI_HOT,
+        "binary_accuracy",
+    ),
     "misspelled loss": (K, "softmax", "categoricalCrossentropy", ["accuracy"], ONE_HOT, "knows no loss"),
     "no loss (probe FAIL 11)": (1, "sigmoid", None, ["accuracy"], BINARY, "without a loss"),
 }
