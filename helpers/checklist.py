@@ -21,7 +21,11 @@ CROSS_ENTROPIES = ("binary_crossentropy", "categorical_crossentropy", "sparse_ca
 
 
 def label_format(y: object) -> str:
-    """What the labels look like: "binary", "integer", "one-hot", "multi-hot" or "real" (lesson 05)."""
+    """What the labels look like: "binary", "integer", "one-hot", "multi-hot" or "real" (lesson 05).
+
+    Whole numbers read as class labels: a regression target of whole numbers (counts, whole prices) reads as
+    "integer", so the rules for regression do not see it.
+    """
     y = np.asarray(y)
     if y.size == 0 or y.dtype.kind not in "biuf":
         raise TypeError(texts.message("labels_numbers", dtype=y.dtype, shape=y.shape))
@@ -140,11 +144,31 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "binary_needs_zero_one",
-        lambda c: c.loss == "binary_crossentropy" and c.labels in ("integer", "one-hot"),
-        "✗ binary_crossentropy wants 0/1 answers (one per output unit), but the labels are {labels} "
-        "classes. For one class out of many use softmax with a categorical cross-entropy.",
-        "✗ binary_crossentropy quer respostas 0/1 (uma por unidade de saída), mas os rótulos são classes "
-        "{labels}. Para uma classe entre muitas use softmax com uma entropia cruzada categórica.",
+        lambda c: c.loss == "binary_crossentropy" and c.labels == "integer",
+        "✗ binary_crossentropy wants 0/1 answers (one per output unit), but the labels are class numbers "
+        "up to {top}. For one class out of many use activation='softmax' with "
+        "loss='sparse_categorical_crossentropy'.",
+        "✗ binary_crossentropy quer respostas 0/1 (uma por unidade de saída), mas os rótulos são números "
+        "de classe até {top}. Para uma classe entre muitas use activation='softmax' com "
+        "loss='sparse_categorical_crossentropy'.",
+    ),
+    Rule(
+        "one_class_with_binary",
+        lambda c: c.loss == "binary_crossentropy" and c.labels == "one-hot",
+        "✗ The labels are one-hot rows, one class per example, but binary_crossentropy treats each of the "
+        "{units} outputs as its own yes/no question. For one class out of many use activation='softmax' "
+        "with loss='categorical_crossentropy'.",
+        "✗ Os rótulos são linhas one-hot, uma classe por exemplo, mas binary_crossentropy trata cada uma "
+        "das {units} saídas como uma pergunta sim/não à parte. Para uma classe entre muitas use "
+        "activation='softmax' com loss='categorical_crossentropy'.",
+    ),
+    Rule(
+        "binary_many_units",
+        lambda c: c.loss == "binary_crossentropy" and c.labels == "binary" and c.units > 1,
+        "✗ The labels are one 0/1 answer per example, but the output layer has {units} units. For a "
+        "yes/no answer use Dense(1, activation='sigmoid').",
+        "✗ Os rótulos são uma resposta 0/1 por exemplo, mas a camada de saída tem {units} unidades. Para "
+        "uma resposta sim/não use Dense(1, activation='sigmoid').",
     ),
     Rule(
         "sigmoid_with_categorical",
@@ -156,7 +180,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "softmax_with_binary",
-        lambda c: c.loss == "binary_crossentropy" and c.activation == "softmax" and c.units > 1,
+        lambda c: c.loss == "binary_crossentropy" and c.activation == "softmax" and c.labels == "multi-hot",
         "✗ binary_crossentropy treats each output as its own yes/no probability; softmax makes them "
         "compete. Use activation='sigmoid' (several labels per example may be 1).",
         "✗ binary_crossentropy trata cada saída como uma probabilidade sim/não independente; a softmax "
@@ -196,10 +220,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "accuracy_for_regression",
         lambda c: c.labels == "real" and any(m in ("accuracy", "acc") for m in c.metrics),
-        "✗ accuracy counts exact hits, which real-valued predictions almost never make. For regression "
-        "report metrics=['mae'] (mean absolute error).",
-        "✗ A acurácia conta acertos exatos, que previsões com números reais quase nunca fazem. Para "
-        "regressão use metrics=['mae'] (erro absoluto médio).",
+        "✗ accuracy is for classes: Keras turns it into binary accuracy (one output: each prediction "
+        "rounded to 0 or 1 and compared with its label) or categorical accuracy (several outputs), and "
+        "neither means anything for real-valued labels. For regression report metrics=['mae'] (mean "
+        "absolute error).",
+        "✗ A acurácia é para classes: o Keras a transforma em acurácia binária (uma saída: cada previsão "
+        "arredondada para 0 ou 1 e comparada com o rótulo) ou em acurácia categórica (várias saídas), e "
+        "nenhuma das duas quer dizer nada para rótulos com números reais. Para regressão use "
+        "metrics=['mae'] (erro absoluto médio).",
     ),
     Rule(
         "accuracy_for_multi_label",
@@ -246,7 +274,7 @@ def read_compiled(model: object, y: object) -> Compiled:
 
 
 def check_compile(model: object, y: object) -> list[str]:
-    """Explain, in both languages, every mismatch between a compiled model and labels `y` (lesson 05).
+    """Explain, in both languages, each mismatch RULES knows between a compiled model and labels `y` (lesson 05).
 
     Checks the output layer (units, activation), the loss (name, from_logits),
     the metrics and the label format against the checklist of lesson 05 (RULES).

@@ -75,6 +75,15 @@ MISMATCHES = {  # name: (units, activation, loss, metrics, labels, words the exp
         "do not add up to 1",
     ),
     "softmax with binary loss (multi-label)": (K, "softmax", "binary_crossentropy", ["accuracy"], MULTI_HOT, "compete"),
+    "softmax with binary loss, one-hot labels (review R6-01)": (
+        K,
+        "softmax",
+        "binary_crossentropy",
+        ["accuracy"],
+        ONE_HOT,
+        "categorical_crossentropy",
+    ),
+    "binary labels, several units, binary loss": (2, "softmax", "binary_crossentropy", ["accuracy"], BINARY, "Dense(1"),
     "logits, probabilities expected": (
         K,
         None,
@@ -117,6 +126,12 @@ def template(text: str):
 
     parts = re.split(r"\{[^}]*\}", text)
     return re.compile(".+?".join(re.escape(part) for part in parts), re.DOTALL)
+
+
+@pytest.mark.parametrize("activation", ["softmax", "sigmoid"])
+def test_one_hot_labels_with_binary_loss_get_one_fix(activation, capsys):  # review R6-01: two rules, opposite fixes
+    found = checklist.check_compile(model(K, activation, "binary_crossentropy"), ONE_HOT)
+    assert len(found) == 1 and "loss='categorical_crossentropy'" in found[0] and "sigmoid" not in found[0], found
 
 
 def test_logits_applied_twice():
