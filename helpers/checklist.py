@@ -24,7 +24,7 @@ def label_format(y: object) -> str:
     """What the labels look like: "binary", "integer", "one-hot", "multi-hot" or "real" (lesson 05).
 
     Whole numbers read as class labels: a regression target of whole numbers (counts, whole prices) reads as
-    "integer", so the rules for regression do not see it.
+    "integer", so the rules for regression do not see it and the rules for classes may speak instead.
     """
     y = np.asarray(y)
     if y.size == 0 or y.dtype.kind not in "biuf":
@@ -82,6 +82,15 @@ class Rule:
     pt: str
 
 
+def _loss_fits_labels(c: Compiled) -> bool:
+    """The loss is the table's for these labels (BCE for yes/no, CCE for one-hot, SCCE for class numbers)."""
+    return (
+        (c.loss == "binary_crossentropy" and c.labels in ("binary", "multi-hot"))
+        or (c.loss == "categorical_crossentropy" and c.labels == "one-hot")
+        or (c.loss == "sparse_categorical_crossentropy" and c.labels in ("integer", "binary"))
+    )
+
+
 # The checklist of lesson 05 as rules, in the style of tensorflow/docs' nblint: a name, when it applies, and
 # what to tell the learner in English and Portuguese. One rule, one row in tests/test_checklist.py. Fields the
 # messages may use: units, activation, loss, labels, name (the loss as given), top, top_plus_one, width.
@@ -104,7 +113,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "softmax_one_unit",
-        lambda c: c.activation == "softmax" and c.units == 1,
+        lambda c: c.activation == "softmax" and c.units == 1 and c.labels != "real",
         "✗ softmax over 1 unit always outputs 1.0, so its answers are useless (the loss may still fall). "
         "For a yes/no answer use "
         "Dense(1, activation='sigmoid'); for K classes use Dense(K, activation='softmax').",
@@ -114,7 +123,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "sparse_needs_integers",
-        lambda c: c.loss == "sparse_categorical_crossentropy" and c.labels in ("one-hot", "multi-hot"),
+        lambda c: c.loss == "sparse_categorical_crossentropy" and c.labels == "one-hot",
         "✗ The labels are {labels} rows but sparse_categorical_crossentropy wants one integer class per "
         "example. Use loss='categorical_crossentropy', or labels y.argmax(axis=1).",
         "✗ Os rótulos são linhas {labels}, mas sparse_categorical_crossentropy quer um inteiro de classe "
@@ -122,15 +131,28 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "categorical_needs_one_hot",
-        lambda c: c.loss == "categorical_crossentropy" and c.labels in ("integer", "binary"),
+        lambda c: c.loss == "categorical_crossentropy" and c.labels in ("integer", "binary") and c.units > 1,
         "✗ The labels are integers but categorical_crossentropy wants one-hot rows (fit raises a shape "
         "error). Use loss='sparse_categorical_crossentropy', or keras.utils.to_categorical(y).",
         "✗ Os rótulos são inteiros, mas categorical_crossentropy quer linhas one-hot (o fit dá erro de "
         "formato). Use loss='sparse_categorical_crossentropy', ou keras.utils.to_categorical(y).",
     ),
     Rule(
+        "categorical_one_unit",
+        lambda c: c.loss == "categorical_crossentropy" and c.labels in ("integer", "binary") and c.units == 1,
+        "✗ categorical_crossentropy over one output unit is about 0 whatever the weights: fit runs and the model "
+        "learns nothing. For a yes/no answer use loss='binary_crossentropy' with Dense(1, activation='sigmoid'); "
+        "for K classes, loss='sparse_categorical_crossentropy' with Dense(K, activation='softmax').",
+        "✗ categorical_crossentropy sobre uma unidade de saída dá perto de 0, quaisquer que sejam os pesos: o fit "
+        "roda e o modelo não aprende nada. Para sim/não use loss='binary_crossentropy' com Dense(1, "
+        "activation='sigmoid'); para K classes, loss='sparse_categorical_crossentropy' com Dense(K, "
+        "activation='softmax').",
+    ),
+    Rule(
         "too_few_units",
-        lambda c: c.loss in CROSS_ENTROPIES[1:] and c.labels in ("integer", "binary") and c.top_label >= c.units,
+        lambda c: (
+            c.loss == "sparse_categorical_crossentropy" and c.labels in ("integer", "binary") and c.top_label >= c.units
+        ),
         "✗ The labels go up to {top} but the output layer has {units} unit(s): it needs one unit per "
         "class, Dense({top_plus_one}).",
         "✗ Os rótulos vão até {top}, mas a camada de saída tem {units} unidade(s): ela precisa de uma "
@@ -139,40 +161,49 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "width_mismatch",
         lambda c: c.labels in ("one-hot", "multi-hot") and c.label_width != c.units,
-        "✗ Each label row has {width} columns but the output layer has {units} units: make them equal.",
-        "✗ Cada linha de rótulo tem {width} colunas, mas a camada de saída tem {units} unidades: deixe os dois iguais.",
+        "✗ Each label row has {width} columns but the output layer has {units} unit(s): make them equal.",
+        "✗ Cada linha de rótulo tem {width} colunas, mas a camada de saída tem {units} unidade(s): deixe os dois "
+        "iguais.",
     ),
     Rule(
         "binary_needs_zero_one",
         lambda c: c.loss == "binary_crossentropy" and c.labels == "integer",
         "✗ binary_crossentropy wants 0/1 answers (one per output unit), but the labels are class numbers "
-        "up to {top}. For one class out of many use activation='softmax' with "
+        "up to {top}. For one class out of many use Dense({top_plus_one}, activation='softmax') with "
         "loss='sparse_categorical_crossentropy'.",
         "✗ binary_crossentropy quer respostas 0/1 (uma por unidade de saída), mas os rótulos são números "
-        "de classe até {top}. Para uma classe entre muitas use activation='softmax' com "
+        "de classe até {top}. Para uma classe entre muitas use Dense({top_plus_one}, activation='softmax') com "
         "loss='sparse_categorical_crossentropy'.",
     ),
     Rule(
         "one_class_with_binary",
         lambda c: c.loss == "binary_crossentropy" and c.labels == "one-hot",
-        "✗ The labels are one-hot rows, one class per example, but binary_crossentropy treats each of the "
-        "{units} outputs as its own yes/no question. For one class out of many use activation='softmax' "
-        "with loss='categorical_crossentropy'.",
-        "✗ Os rótulos são linhas one-hot, uma classe por exemplo, mas binary_crossentropy trata cada uma "
-        "das {units} saídas como uma pergunta sim/não à parte. Para uma classe entre muitas use "
-        "activation='softmax' com loss='categorical_crossentropy'.",
+        "✗ The labels are one-hot rows, one class per example, but binary_crossentropy treats each output "
+        "as its own yes/no question. For one class out of many use activation='softmax' with "
+        "loss='categorical_crossentropy'.",
+        "✗ Os rótulos são linhas one-hot, uma classe por exemplo, mas binary_crossentropy trata cada saída "
+        "como uma pergunta sim/não à parte. Para uma classe entre muitas use activation='softmax' com "
+        "loss='categorical_crossentropy'.",
     ),
     Rule(
         "binary_many_units",
         lambda c: c.loss == "binary_crossentropy" and c.labels == "binary" and c.units > 1,
-        "✗ The labels are one 0/1 answer per example, but the output layer has {units} units. For a "
-        "yes/no answer use Dense(1, activation='sigmoid').",
-        "✗ Os rótulos são uma resposta 0/1 por exemplo, mas a camada de saída tem {units} unidades. Para "
-        "uma resposta sim/não use Dense(1, activation='sigmoid').",
+        "✗ The labels are one 0/1 answer per example, but the output layer has {units} units (fit raises a "
+        "shape error). For a yes/no answer use Dense(1, activation='sigmoid') (or Dense(1) with "
+        "from_logits=True).",
+        "✗ Os rótulos são uma resposta 0/1 por exemplo, mas a camada de saída tem {units} unidades (o fit dá "
+        "erro de formato). Para uma resposta sim/não use Dense(1, activation='sigmoid') (ou Dense(1) com "
+        "from_logits=True).",
     ),
     Rule(
         "sigmoid_with_categorical",
-        lambda c: c.loss in CROSS_ENTROPIES[1:] and c.activation == "sigmoid" and not c.from_logits,
+        lambda c: (
+            c.loss in CROSS_ENTROPIES[1:]
+            and c.activation == "sigmoid"
+            and not c.from_logits
+            and c.labels in ("integer", "binary", "one-hot")
+            and not (c.loss == "categorical_crossentropy" and c.units == 1)
+        ),
         "✗ {loss} compares probability distributions, but sigmoid outputs do not add up to 1. Use "
         "activation='softmax' for one class out of many.",
         "✗ {loss} compara distribuições de probabilidade, mas as saídas sigmoid não somam 1. Use "
@@ -187,8 +218,16 @@ RULES: tuple[Rule, ...] = (
         "faz as saídas competirem. Use activation='sigmoid' (cada exemplo pode ter vários rótulos 1).",
     ),
     Rule(
+        "multi_label_with_categorical",
+        lambda c: c.labels == "multi-hot" and c.loss in CROSS_ENTROPIES[1:],
+        "✗ Several labels of one example can be 1, but {loss} picks one class out of many. Use "
+        "Dense({width}, activation='sigmoid') with loss='binary_crossentropy' and metrics=['binary_accuracy'].",
+        "✗ Vários rótulos de um exemplo podem ser 1, mas {loss} escolhe uma classe entre muitas. Use "
+        "Dense({width}, activation='sigmoid') com loss='binary_crossentropy' e metrics=['binary_accuracy'].",
+    ),
+    Rule(
         "logits_twice",
-        lambda c: c.loss in CROSS_ENTROPIES and c.from_logits and c.activation in ("softmax", "sigmoid"),
+        lambda c: c.from_logits and c.activation in ("softmax", "sigmoid") and _loss_fits_labels(c),
         "✗ The loss has from_logits=True but the output layer already applies {activation}: the "
         "activation is applied twice. Remove the activation (keep from_logits=True), or drop from_logits.",
         "✗ A perda tem from_logits=True, mas a camada de saída já aplica {activation}: a ativação é "
@@ -196,7 +235,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "logits_not_declared",
-        lambda c: c.loss in CROSS_ENTROPIES and not c.from_logits and c.activation not in ("softmax", "sigmoid"),
+        lambda c: not c.from_logits and c.activation not in ("softmax", "sigmoid") and _loss_fits_labels(c),
         "✗ The output layer has no softmax/sigmoid (it gives logits) but {loss} expects probabilities. "
         "Pass the loss object with from_logits=True, or add the activation.",
         "✗ A camada de saída não tem softmax/sigmoid (ela dá logits), mas {loss} espera probabilidades. "
@@ -212,10 +251,53 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "mse_on_softmax",
-        lambda c: c.loss == "mean_squared_error" and c.activation == "softmax",
+        lambda c: (
+            c.loss == "mean_squared_error"
+            and c.activation == "softmax"
+            and c.units > 1
+            and c.labels in ("one-hot", "multi-hot")
+        ),
         "⚠ mean_squared_error on a softmax output trains, but slowly (lesson 04): for classes use a cross-entropy.",
         "⚠ mean_squared_error sobre uma saída softmax treina, mas devagar (lição 04): para classes use "
         "uma entropia cruzada.",
+    ),
+    Rule(
+        "mse_for_labels",
+        lambda c: (
+            c.loss == "mean_squared_error"
+            and c.activation != "softmax"
+            and ((c.labels in ("one-hot", "multi-hot")) or (c.labels == "binary" and c.units == 1))
+        ),
+        "⚠ mean_squared_error treats each 0/1 label as a number to hit, as in regression; lesson 04 shows "
+        "that a cross-entropy learns classes much faster. Use binary_crossentropy for yes/no answers or "
+        "several labels, categorical_crossentropy for one-hot rows.",
+        "⚠ mean_squared_error trata cada rótulo 0/1 como um número a acertar, como numa regressão; a lição 04 "
+        "mostra que uma entropia cruzada aprende classes bem mais rápido. Use binary_crossentropy para "
+        "respostas sim/não ou vários rótulos, categorical_crossentropy para linhas one-hot.",
+    ),
+    Rule(
+        "mse_on_class_numbers",
+        lambda c: c.loss == "mean_squared_error" and c.labels in ("integer", "binary") and c.units > 1,
+        "✗ The labels are one class number per example, but mean_squared_error compares them with {units} "
+        "outputs (fit raises a shape error). For classes use loss='sparse_categorical_crossentropy'.",
+        "✗ Os rótulos são um número de classe por exemplo, mas mean_squared_error os compara com {units} "
+        "saídas (o fit dá erro de formato). Para classes use loss='sparse_categorical_crossentropy'.",
+    ),
+    Rule(
+        "regression_squashed",
+        lambda c: (
+            c.labels == "real"
+            and c.activation in ("softmax", "sigmoid")
+            and c.loss not in CROSS_ENTROPIES
+            and c.loss != "none"
+            and not c.loss.startswith("unknown:")
+        ),
+        "⚠ The labels are real numbers (a regression target), but {activation} keeps every prediction "
+        "between 0 and 1 (softmax over one unit always gives 1.0). Unless the targets lie between 0 and 1 "
+        "too, use a linear output (no activation).",
+        "⚠ Os rótulos são números reais (um alvo de regressão), mas a {activation} deixa toda previsão "
+        "entre 0 e 1 (a softmax sobre uma unidade sempre dá 1,0). A menos que os alvos também fiquem entre "
+        "0 e 1, use uma saída linear (sem ativação).",
     ),
     Rule(
         "accuracy_for_regression",
@@ -231,13 +313,34 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "accuracy_for_multi_label",
-        lambda c: c.labels == "multi-hot" and any(m in ("accuracy", "acc") for m in c.metrics),
+        lambda c: (
+            c.labels == "multi-hot"
+            and c.loss not in CROSS_ENTROPIES[1:]
+            and any(m in ("accuracy", "acc") for m in c.metrics)
+        ),
         "⚠ With several labels per example, metrics=['accuracy'] becomes categorical accuracy: it only checks "
         "whether the largest output is at the first label marked 1. Ask for metrics=['binary_accuracy'], "
         "which scores every label.",
         "⚠ Com vários rótulos por exemplo, metrics=['accuracy'] vira acurácia categórica: ela só confere se a "
         "maior saída está no primeiro rótulo marcado com 1. Peça metrics=['binary_accuracy'], que avalia cada "
         "rótulo.",
+    ),
+    Rule(
+        "accuracy_on_one_logit",
+        lambda c: (
+            c.loss == "binary_crossentropy"
+            and c.units == 1
+            and c.from_logits
+            and c.activation not in ("softmax", "sigmoid")
+            and c.labels == "binary"
+            and any(m in ("accuracy", "acc") for m in c.metrics)
+        ),
+        "⚠ With one logit output, metrics=['accuracy'] becomes binary accuracy, which cuts at 0.5 on the "
+        "logit, not on the probability (a logit of 0 is a probability of 0.5). Use "
+        "metrics=[keras.metrics.BinaryAccuracy(threshold=0.0)].",
+        "⚠ Com uma saída em logit, metrics=['accuracy'] vira acurácia binária, que corta em 0,5 no logit, "
+        "não na probabilidade (um logit 0 é uma probabilidade de 0,5). Use "
+        "metrics=[keras.metrics.BinaryAccuracy(threshold=0.0)].",
     ),
 )
 

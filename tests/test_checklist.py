@@ -64,7 +64,7 @@ MISMATCHES = {  # name: (units, activation, loss, metrics, labels, words the exp
     ),
     "one-hot labels, sparse loss": (K, "softmax", "sparse_categorical_crossentropy", ["accuracy"], ONE_HOT, "argmax"),
     "too few output units": (2, "softmax", "sparse_categorical_crossentropy", ["accuracy"], INTEGER, "up to 3"),
-    "one-hot width differs": (K + 1, "softmax", "categorical_crossentropy", ["accuracy"], ONE_HOT, "5 units"),
+    "one-hot width differs": (K + 1, "softmax", "categorical_crossentropy", ["accuracy"], ONE_HOT, "5 unit(s)"),
     "binary loss on class numbers": (K, "sigmoid", "binary_crossentropy", ["accuracy"], INTEGER, "0/1 answers"),
     "sigmoid with a categorical loss": (
         K,
@@ -84,6 +84,33 @@ MISMATCHES = {  # name: (units, activation, loss, metrics, labels, words the exp
         "categorical_crossentropy",
     ),
     "binary labels, several units, binary loss": (2, "softmax", "binary_crossentropy", ["accuracy"], BINARY, "Dense(1"),
+    "categorical loss over one unit (review R7-03)": (1, "sigmoid", "categorical_crossentropy", [], BINARY, "about 0"),
+    "multi-label with a categorical loss (review R7-01)": (
+        K,
+        "softmax",
+        "categorical_crossentropy",
+        ["accuracy"],
+        MULTI_HOT,
+        "binary_crossentropy",
+    ),
+    "MSE on multi-label (exercise 1's option d)": (
+        2,
+        None,
+        "mean_squared_error",
+        ["mae"],
+        MULTI_HOT[:, :2],
+        "cross-entropy",
+    ),
+    "MSE on class numbers": (K, "softmax", "mean_squared_error", [], INTEGER, "shape error"),
+    "sigmoid on a regression target": (1, "sigmoid", "mean_squared_error", ["mae"], REAL, "linear output"),
+    "accuracy on one logit (review R7-07)": (
+        1,
+        None,
+        keras.losses.BinaryCrossentropy(from_logits=True),
+        ["accuracy"],
+        BINARY,
+        "threshold=0.0",
+    ),
     "logits, probabilities expected": (
         K,
         None,
@@ -132,6 +159,48 @@ def template(text: str):
 def test_one_hot_labels_with_binary_loss_get_one_fix(activation, capsys):  # review R6-01: two rules, opposite fixes
     found = checklist.check_compile(model(K, activation, "binary_crossentropy"), ONE_HOT)
     assert len(found) == 1 and "loss='categorical_crossentropy'" in found[0] and "sigmoid" not in found[0], found
+
+
+ONE_FIX = {  # review R7-01, R7-02, R7-03: (units, activation, loss, labels, the one fix every message agrees on)
+    "sigmoid, categorical loss, multi-label": (
+        K,
+        "sigmoid",
+        "categorical_crossentropy",
+        MULTI_HOT,
+        "binary_crossentropy",
+    ),
+    "softmax, categorical loss, multi-label": (
+        K,
+        "softmax",
+        "categorical_crossentropy",
+        MULTI_HOT,
+        "binary_crossentropy",
+    ),
+    "sparse loss, multi-label": (K, "sigmoid", "sparse_categorical_crossentropy", MULTI_HOT, "binary_crossentropy"),
+    "binary loss on a regression target": (1, None, "binary_crossentropy", REAL, "mean_squared_error"),
+    "sigmoid, categorical loss, regression": (1, "sigmoid", "categorical_crossentropy", REAL, "mean_squared_error"),
+    "one sigmoid unit, categorical loss, yes/no": (
+        1,
+        "sigmoid",
+        "categorical_crossentropy",
+        BINARY,
+        "binary_crossentropy",
+    ),
+    "one linear unit, binary loss, class numbers": (
+        1,
+        None,
+        "binary_crossentropy",
+        INTEGER,
+        "Dense(4, activation='softmax')",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(ONE_FIX))
+def test_a_mix_up_gets_one_fix_not_two_opposite_ones(name, capsys):
+    units, activation, loss, y, fix = ONE_FIX[name]
+    found = [p for p in checklist.check_compile(model(units, activation, loss, ["mae"]), y) if p.startswith("✗")]
+    assert len(found) == 1 and fix in found[0], found
 
 
 def test_logits_applied_twice():
