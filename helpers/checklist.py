@@ -17,6 +17,7 @@ from helpers import texts
 WRAP = 88  # characters per printed line: fits a notebook's output area on a 1024-pixel screen
 
 
+ACCURACIES = ("accuracy", "acc", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy")
 CROSS_ENTROPIES = ("binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy")
 
 
@@ -69,7 +70,7 @@ class Compiled:
     metrics: tuple[str, ...]
     labels: str  # label_format(y)
     top_label: int  # the largest label, for integer and binary labels
-    label_width: int  # columns of one-hot or multi-hot labels
+    label_width: int  # columns of one-hot, multi-hot or 2-D real labels (0 for one label per example)
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "softmax_one_unit",
-        lambda c: c.activation == "softmax" and c.units == 1 and c.labels != "real",
+        lambda c: c.activation == "softmax" and c.units == 1 and c.labels in ("binary", "integer", "one-hot"),
         "✗ softmax over 1 unit always outputs 1.0, so its answers are useless (the loss may still fall). "
         "For a yes/no answer use "
         "Dense(1, activation='sigmoid'); for K classes use Dense(K, activation='softmax').",
@@ -160,7 +161,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "width_mismatch",
-        lambda c: c.labels in ("one-hot", "multi-hot") and c.label_width != c.units,
+        lambda c: (
+            (c.labels in ("one-hot", "multi-hot") or (c.labels == "real" and c.label_width > 1))
+            and c.label_width != c.units
+        ),
         "✗ Each label row has {width} columns but the output layer has {units} unit(s): make them equal.",
         "✗ Cada linha de rótulo tem {width} colunas, mas a camada de saída tem {units} unidade(s): deixe os dois "
         "iguais.",
@@ -211,11 +215,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "softmax_with_binary",
-        lambda c: c.loss == "binary_crossentropy" and c.activation == "softmax" and c.labels == "multi-hot",
-        "✗ binary_crossentropy treats each output as its own yes/no probability; softmax makes them "
-        "compete. Use activation='sigmoid' (several labels per example may be 1).",
-        "✗ binary_crossentropy trata cada saída como uma probabilidade sim/não independente; a softmax "
-        "faz as saídas competirem. Use activation='sigmoid' (cada exemplo pode ter vários rótulos 1).",
+        lambda c: c.activation == "softmax" and c.labels == "multi-hot" and c.loss not in CROSS_ENTROPIES[1:],
+        "✗ Several labels of one example can be 1, but softmax makes the outputs compete (they add up to 1). "
+        "Use Dense({width}, activation='sigmoid') with loss='binary_crossentropy'.",
+        "✗ Vários rótulos de um exemplo podem ser 1, mas a softmax faz as saídas competirem (elas somam 1). "
+        "Use Dense({width}, activation='sigmoid') com loss='binary_crossentropy'.",
     ),
     Rule(
         "multi_label_with_categorical",
@@ -229,9 +233,9 @@ RULES: tuple[Rule, ...] = (
         "logits_twice",
         lambda c: c.from_logits and c.activation in ("softmax", "sigmoid") and _loss_fits_labels(c),
         "✗ The loss has from_logits=True but the output layer already applies {activation}: the "
-        "activation is applied twice. Remove the activation (keep from_logits=True), or drop from_logits.",
+        "activation is applied twice. Remove the activation and keep from_logits=True.",
         "✗ A perda tem from_logits=True, mas a camada de saída já aplica {activation}: a ativação é "
-        "aplicada duas vezes. Tire a ativação (mantendo from_logits=True) ou tire o from_logits.",
+        "aplicada duas vezes. Tire a ativação e mantenha from_logits=True.",
     ),
     Rule(
         "logits_not_declared",
@@ -252,10 +256,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "mse_on_softmax",
         lambda c: (
-            c.loss == "mean_squared_error"
-            and c.activation == "softmax"
-            and c.units > 1
-            and c.labels in ("one-hot", "multi-hot")
+            c.loss == "mean_squared_error" and c.activation == "softmax" and c.units > 1 and c.labels == "one-hot"
         ),
         "⚠ mean_squared_error on a softmax output trains, but slowly (lesson 04): for classes use a cross-entropy.",
         "⚠ mean_squared_error sobre uma saída softmax treina, mas devagar (lição 04): para classes use "
@@ -265,50 +266,79 @@ RULES: tuple[Rule, ...] = (
         "mse_for_labels",
         lambda c: (
             c.loss == "mean_squared_error"
-            and c.activation != "softmax"
-            and ((c.labels in ("one-hot", "multi-hot")) or (c.labels == "binary" and c.units == 1))
+            and ((c.labels == "one-hot" and c.activation != "softmax") or (c.labels == "binary" and c.units == 1))
+            or (c.loss == "mean_squared_error" and c.labels == "multi-hot" and c.activation != "softmax")
         ),
-        "⚠ mean_squared_error treats each 0/1 label as a number to hit, as in regression; lesson 04 shows "
-        "that a cross-entropy learns classes much faster. Use binary_crossentropy for yes/no answers or "
-        "several labels, categorical_crossentropy for one-hot rows.",
-        "⚠ mean_squared_error trata cada rótulo 0/1 como um número a acertar, como numa regressão; a lição 04 "
-        "mostra que uma entropia cruzada aprende classes bem mais rápido. Use binary_crossentropy para "
-        "respostas sim/não ou vários rótulos, categorical_crossentropy para linhas one-hot.",
+        "⚠ mean_squared_error treats each 0/1 label as a number to hit, as in regression; a cross-entropy "
+        "is the loss made for classes (lesson 04 shows how much faster it learns on a softmax output). Use "
+        "the table's row: Dense(1, activation='sigmoid') with binary_crossentropy for yes/no answers, "
+        "Dense(K, activation='sigmoid') with binary_crossentropy for several labels, Dense(K, "
+        "activation='softmax') with categorical_crossentropy for one-hot rows.",
+        "⚠ mean_squared_error trata cada rótulo 0/1 como um número a acertar, como numa regressão; a "
+        "entropia cruzada é a perda feita para classes (a lição 04 mostra quanto mais rápido ela aprende "
+        "numa saída softmax). Use a linha da tabela: Dense(1, activation='sigmoid') com binary_crossentropy "
+        "para respostas sim/não, Dense(K, activation='sigmoid') com binary_crossentropy para vários rótulos, "
+        "Dense(K, activation='softmax') com categorical_crossentropy para linhas one-hot.",
     ),
     Rule(
         "mse_on_class_numbers",
         lambda c: c.loss == "mean_squared_error" and c.labels in ("integer", "binary") and c.units > 1,
         "✗ The labels are one class number per example, but mean_squared_error compares them with {units} "
-        "outputs (fit raises a shape error). For classes use loss='sparse_categorical_crossentropy'.",
+        "outputs (fit raises a shape error). For classes use Dense({top_plus_one}, activation='softmax') "
+        "with loss='sparse_categorical_crossentropy'.",
         "✗ Os rótulos são um número de classe por exemplo, mas mean_squared_error os compara com {units} "
-        "saídas (o fit dá erro de formato). Para classes use loss='sparse_categorical_crossentropy'.",
+        "saídas (o fit dá erro de formato). Para classes use Dense({top_plus_one}, activation='softmax') "
+        "com loss='sparse_categorical_crossentropy'.",
     ),
     Rule(
-        "regression_squashed",
+        "regression_one_number",
+        lambda c: c.labels == "real" and c.label_width <= 1 and c.units > 1,
+        "✗ The labels are one number per example, but the output layer has {units} units (fit raises a "
+        "shape error). For regression use Dense(1) with no activation.",
+        "✗ Os rótulos são um número por exemplo, mas a camada de saída tem {units} unidades (o fit dá erro "
+        "de formato). Para regressão use Dense(1) sem ativação.",
+    ),
+    Rule(
+        "regression_softmax",
+        lambda c: c.labels == "real" and c.activation == "softmax" and c.loss not in CROSS_ENTROPIES,
+        "✗ softmax makes the outputs add up to 1 (over one unit it always outputs 1.0), so it cannot "
+        "predict a regression target. Use a linear output (no activation).",
+        "✗ A softmax faz as saídas somarem 1 (sobre uma unidade ela sempre dá 1,0), então não consegue "
+        "prever um alvo de regressão. Use uma saída linear (sem ativação).",
+    ),
+    Rule(
+        "regression_sigmoid",
+        lambda c: c.labels == "real" and c.activation == "sigmoid" and c.loss not in CROSS_ENTROPIES,
+        "⚠ The labels are real numbers (a regression target), but sigmoid keeps every prediction between "
+        "0 and 1. Unless the targets lie between 0 and 1 too, use a linear output (no activation).",
+        "⚠ Os rótulos são números reais (um alvo de regressão), mas a sigmoid deixa toda previsão entre 0 "
+        "e 1. A menos que os alvos também fiquem entre 0 e 1, use uma saída linear (sem ativação).",
+    ),
+    Rule(
+        "numbers_beyond_sigmoid",
         lambda c: (
-            c.labels == "real"
-            and c.activation in ("softmax", "sigmoid")
-            and c.loss not in CROSS_ENTROPIES
-            and c.loss != "none"
-            and not c.loss.startswith("unknown:")
+            c.labels == "integer" and c.units == 1 and c.activation == "sigmoid" and c.loss == "mean_squared_error"
         ),
-        "⚠ The labels are real numbers (a regression target), but {activation} keeps every prediction "
-        "between 0 and 1 (softmax over one unit always gives 1.0). Unless the targets lie between 0 and 1 "
-        "too, use a linear output (no activation).",
-        "⚠ Os rótulos são números reais (um alvo de regressão), mas a {activation} deixa toda previsão "
-        "entre 0 e 1 (a softmax sobre uma unidade sempre dá 1,0). A menos que os alvos também fiquem entre "
-        "0 e 1, use uma saída linear (sem ativação).",
+        "✗ The labels go up to {top}, but sigmoid keeps every prediction between 0 and 1. If they are "
+        "classes, use Dense({top_plus_one}, activation='softmax') with loss='sparse_categorical_crossentropy'; "
+        "if they are numbers to predict, use Dense(1) with no activation.",
+        "✗ Os rótulos vão até {top}, mas a sigmoid deixa toda previsão entre 0 e 1. Se forem classes, use "
+        "Dense({top_plus_one}, activation='softmax') com loss='sparse_categorical_crossentropy'; se forem "
+        "números a prever, use Dense(1) sem ativação.",
     ),
     Rule(
         "accuracy_for_regression",
-        lambda c: c.labels == "real" and any(m in ("accuracy", "acc") for m in c.metrics),
-        "✗ accuracy is for classes: Keras turns it into binary accuracy (one output: each prediction "
-        "rounded to 0 or 1 and compared with its label) or categorical accuracy (several outputs), and "
-        "neither means anything for real-valued labels. For regression report metrics=['mae'] (mean "
+        lambda c: (
+            (c.labels == "real" or (c.labels == "integer" and c.loss == "mean_squared_error" and c.units == 1))
+            and any(m in ACCURACIES for m in c.metrics)
+        ),
+        "✗ accuracy is for classes: Keras's 'accuracy' becomes binary accuracy (one output: each prediction "
+        "rounded to 0 or 1 and compared with its label) or categorical accuracy (several outputs), and no "
+        "accuracy means anything for a regression target. For regression report metrics=['mae'] (mean "
         "absolute error).",
-        "✗ A acurácia é para classes: o Keras a transforma em acurácia binária (uma saída: cada previsão "
-        "arredondada para 0 ou 1 e comparada com o rótulo) ou em acurácia categórica (várias saídas), e "
-        "nenhuma das duas quer dizer nada para rótulos com números reais. Para regressão use "
+        "✗ A acurácia é para classes: o 'accuracy' do Keras vira acurácia binária (uma saída: cada previsão "
+        "arredondada para 0 ou 1 e comparada com o rótulo) ou acurácia categórica (várias saídas), e "
+        "nenhuma acurácia quer dizer nada para um alvo de regressão. Para regressão use "
         "metrics=['mae'] (erro absoluto médio).",
     ),
     Rule(
@@ -326,21 +356,20 @@ RULES: tuple[Rule, ...] = (
         "rótulo.",
     ),
     Rule(
-        "accuracy_on_one_logit",
+        "accuracy_on_logits",
         lambda c: (
             c.loss == "binary_crossentropy"
-            and c.units == 1
             and c.from_logits
             and c.activation not in ("softmax", "sigmoid")
-            and c.labels == "binary"
-            and any(m in ("accuracy", "acc") for m in c.metrics)
+            and c.labels in ("binary", "multi-hot")
+            and ("binary_accuracy" in c.metrics or (c.units == 1 and any(m in ("accuracy", "acc") for m in c.metrics)))
         ),
-        "⚠ With one logit output, metrics=['accuracy'] becomes binary accuracy, which cuts at 0.5 on the "
-        "logit, not on the probability (a logit of 0 is a probability of 0.5). Use "
-        "metrics=[keras.metrics.BinaryAccuracy(threshold=0.0)].",
-        "⚠ Com uma saída em logit, metrics=['accuracy'] vira acurácia binária, que corta em 0,5 no logit, "
-        "não na probabilidade (um logit 0 é uma probabilidade de 0,5). Use "
-        "metrics=[keras.metrics.BinaryAccuracy(threshold=0.0)].",
+        "⚠ With logit outputs, binary accuracy ('accuracy' on one unit, or 'binary_accuracy') counts a "
+        "prediction as 1 when the logit is above 0.5, not the probability (a logit of 0 means a probability "
+        "of 0.5). Use metrics=[keras.metrics.BinaryAccuracy(threshold=0.0)].",
+        "⚠ Com saídas em logits, a acurácia binária ('accuracy' com uma unidade, ou 'binary_accuracy') conta "
+        "uma previsão como 1 quando o logit passa de 0,5, e não a probabilidade (um logit 0 corresponde a uma "
+        "probabilidade de 0,5). Use metrics=[keras.metrics.BinaryAccuracy(threshold=0.0)].",
     ),
 )
 
@@ -372,7 +401,7 @@ def read_compiled(model: object, y: object) -> Compiled:
         ),
         labels=labels,
         top_label=int(y.max()) if labels in ("integer", "binary") else 0,
-        label_width=int(y.shape[-1]) if labels in ("one-hot", "multi-hot") else 0,
+        label_width=int(y.shape[-1]) if labels in ("one-hot", "multi-hot") or (labels == "real" and y.ndim == 2) else 0,
     )
 
 
