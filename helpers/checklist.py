@@ -114,7 +114,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "softmax_one_unit",
-        lambda c: c.activation == "softmax" and c.units == 1 and c.labels in ("binary", "integer", "one-hot"),
+        lambda c: (
+            c.activation == "softmax"
+            and c.units == 1
+            and c.labels in ("binary", "integer", "one-hot")
+            and c.loss != "sparse_categorical_crossentropy"  # too_few_units names the fix: Dense(top + 1)
+        ),
         "✗ softmax over 1 unit always outputs 1.0, so its answers are useless (the loss may still fall). "
         "For a yes/no answer use "
         "Dense(1, activation='sigmoid'); for K classes use Dense(K, activation='softmax').",
@@ -167,7 +172,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "✗ Each label row has {width} columns but the output layer has {units} unit(s): make them equal.",
         "✗ Cada linha de rótulo tem {width} colunas, mas a camada de saída tem {units} unidade(s): deixe os dois "
-        "iguais.",
+        "números iguais.",
     ),
     Rule(
         "binary_needs_zero_one",
@@ -231,11 +236,20 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "logits_twice",
-        lambda c: c.from_logits and c.activation in ("softmax", "sigmoid") and _loss_fits_labels(c),
-        "✗ The loss has from_logits=True but the output layer already applies {activation}: the "
-        "activation is applied twice. Remove the activation and keep from_logits=True.",
-        "✗ A perda tem from_logits=True, mas a camada de saída já aplica {activation}: a ativação é "
-        "aplicada duas vezes. Tire a ativação e mantenha from_logits=True.",
+        lambda c: (
+            c.from_logits
+            and c.activation in ("softmax", "sigmoid")
+            and _loss_fits_labels(c)
+            and not (c.activation == "softmax" and (c.units == 1 or c.labels == "multi-hot"))
+        ),
+        "✗ The loss has from_logits=True but the output layer already applies {activation}. On TensorFlow "
+        "Keras notices, warns ('Was this intended?') and computes the loss from the scores before the "
+        "{activation}; on JAX the {activation} is applied twice. Remove the activation and keep "
+        "from_logits=True.",
+        "✗ A perda tem from_logits=True, mas a camada de saída já aplica {activation}. No TensorFlow o Keras "
+        "percebe, avisa ('Was this intended?') e calcula a perda a partir das pontuações de antes da "
+        "{activation}; no JAX a {activation} é aplicada duas vezes. Tire a ativação e mantenha "
+        "from_logits=True.",
     ),
     Rule(
         "logits_not_declared",
@@ -292,7 +306,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "regression_one_number",
-        lambda c: c.labels == "real" and c.label_width <= 1 and c.units > 1,
+        lambda c: c.labels == "real" and c.label_width <= 1 and c.units > 1 and c.loss not in CROSS_ENTROPIES,
         "✗ The labels are one number per example, but the output layer has {units} units (fit raises a "
         "shape error). For regression use Dense(1) with no activation.",
         "✗ Os rótulos são um número por exemplo, mas a camada de saída tem {units} unidades (o fit dá erro "
@@ -328,10 +342,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "accuracy_for_regression",
-        lambda c: (
-            (c.labels == "real" or (c.labels == "integer" and c.loss == "mean_squared_error" and c.units == 1))
-            and any(m in ACCURACIES for m in c.metrics)
-        ),
+        lambda c: c.labels == "real" and any(m in ACCURACIES for m in c.metrics),
         "✗ accuracy is for classes: Keras's 'accuracy' becomes binary accuracy (one output: each prediction "
         "rounded to 0 or 1 and compared with its label) or categorical accuracy (several outputs), and no "
         "accuracy means anything for a regression target. For regression report metrics=['mae'] (mean "
@@ -340,6 +351,24 @@ RULES: tuple[Rule, ...] = (
         "arredondada para 0 ou 1 e comparada com o rótulo) ou acurácia categórica (várias saídas), e "
         "nenhuma acurácia quer dizer nada para um alvo de regressão. Para regressão use "
         "metrics=['mae'] (erro absoluto médio).",
+    ),
+    Rule(
+        "class_numbers_or_regression",
+        lambda c: (
+            c.labels == "integer"
+            and c.loss == "mean_squared_error"
+            and c.units == 1
+            and c.activation not in ("softmax", "sigmoid")
+            and any(m in ACCURACIES for m in c.metrics)
+        ),
+        "⚠ The labels are whole numbers up to {top}, and one output with mean_squared_error predicts them as "
+        "numbers, so an accuracy means nothing here. If they are classes, use Dense({top_plus_one}, "
+        "activation='softmax') with loss='sparse_categorical_crossentropy' and metrics=['accuracy']; if they "
+        "are numbers to predict, report metrics=['mae'].",
+        "⚠ Os rótulos são números inteiros até {top}, e uma saída com mean_squared_error os prevê como "
+        "números, então uma acurácia não quer dizer nada aqui. Se forem classes, use Dense({top_plus_one}, "
+        "activation='softmax') com loss='sparse_categorical_crossentropy' e metrics=['accuracy']; se forem "
+        "números a prever, use metrics=['mae'].",
     ),
     Rule(
         "accuracy_for_multi_label",
@@ -362,7 +391,10 @@ RULES: tuple[Rule, ...] = (
             and c.from_logits
             and c.activation not in ("softmax", "sigmoid")
             and c.labels in ("binary", "multi-hot")
-            and ("binary_accuracy" in c.metrics or (c.units == 1 and any(m in ("accuracy", "acc") for m in c.metrics)))
+            and (
+                "binary_accuracy" in c.metrics
+                or ((c.units == 1 or c.labels == "multi-hot") and any(m in ("accuracy", "acc") for m in c.metrics))
+            )
         ),
         "⚠ With logit outputs, binary accuracy ('accuracy' on one unit, or 'binary_accuracy') counts a "
         "prediction as 1 when the logit is above 0.5, not the probability (a logit of 0 means a probability "

@@ -104,6 +104,14 @@ MISMATCHES = {  # name: (units, activation, loss, metrics, labels, words the exp
     "one regression target, several units (review R8-01)": (4, None, "mean_squared_error", ["mae"], REAL, "Dense(1)"),
     "softmax on a regression target (review R8-05)": (1, "softmax", "mean_squared_error", ["mae"], REAL, "add up to 1"),
     "class numbers beyond a sigmoid (review R8-02)": (1, "sigmoid", "mean_squared_error", ["mae"], INTEGER, "up to 3"),
+    "accuracy on class numbers predicted as numbers (review R9-05)": (
+        1,
+        None,
+        "mean_squared_error",
+        ["accuracy"],
+        INTEGER,
+        "If they are classes",
+    ),
     "MSE on class numbers": (K, "softmax", "mean_squared_error", [], INTEGER, "shape error"),
     "sigmoid on a regression target": (1, "sigmoid", "mean_squared_error", ["mae"], REAL, "linear output"),
     "accuracy on one logit (review R7-07)": (
@@ -191,6 +199,20 @@ ONE_FIX = {  # review R7-01, R7-02, R7-03: (units, activation, loss, labels, the
     ),
     "one softmax unit, multi-label (review R8-03)": (1, "softmax", "categorical_crossentropy", MULTI_HOT, "sigmoid"),
     "one softmax unit, multi-label, binary loss": (1, "softmax", "binary_crossentropy", MULTI_HOT, "sigmoid"),
+    "one softmax unit, sparse loss, yes/no (review R9-03)": (
+        1,
+        "softmax",
+        "sparse_categorical_crossentropy",
+        BINARY,
+        "Dense(2)",
+    ),
+    "one softmax unit, binary logits (review R9-02)": (
+        1,
+        "softmax",
+        keras.losses.BinaryCrossentropy(from_logits=True),
+        BINARY,
+        "sigmoid",
+    ),
     "one linear unit, binary loss, class numbers": (
         1,
         None,
@@ -211,7 +233,7 @@ def test_a_mix_up_gets_one_fix_not_two_opposite_ones(name, capsys):
 
 def test_logits_applied_twice():
     m = model(K, "softmax", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
-    assert any("applied twice" in p for p in checklist.check_compile(m, INTEGER))
+    assert any("on JAX the softmax is applied twice" in p for p in checklist.check_compile(m, INTEGER))
 
 
 @pytest.mark.parametrize(
