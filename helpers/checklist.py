@@ -243,13 +243,13 @@ RULES: tuple[Rule, ...] = (
             and not (c.activation == "softmax" and (c.units == 1 or c.labels == "multi-hot"))
         ),
         "✗ The loss has from_logits=True but the output layer already applies {activation}. On TensorFlow "
-        "Keras notices, warns ('Was this intended?') and computes the loss from the scores before the "
-        "{activation}; on JAX the {activation} is applied twice. Remove the activation and keep "
-        "from_logits=True.",
-        "✗ A perda tem from_logits=True, mas a camada de saída já aplica {activation}. No TensorFlow o Keras "
-        "percebe, avisa ('Was this intended?') e calcula a perda a partir das pontuações de antes da "
-        "{activation}; no JAX a {activation} é aplicada duas vezes. Tire a ativação e mantenha "
-        "from_logits=True.",
+        "Keras notices, warns ('Was this intended?') and computes the loss from the values that went into "
+        "the {activation}; on JAX the loss applies its own activation on top of the {activation}. Remove the "
+        "activation and keep from_logits=True.",
+        "✗ A perda tem from_logits=True, mas a camada de saída já aplica a {activation}. No TensorFlow o "
+        "Keras percebe, avisa ('Was this intended?') e calcula a perda a partir dos valores que entraram na "
+        "{activation}; no JAX a perda aplica a própria ativação por cima da {activation}. Tire a ativação e "
+        "mantenha from_logits=True.",
     ),
     Rule(
         "logits_not_declared",

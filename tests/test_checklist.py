@@ -231,9 +231,11 @@ def test_a_mix_up_gets_one_fix_not_two_opposite_ones(name, capsys):
     assert len(fixes) == 1 and fix in fixes[0], found
 
 
-def test_logits_applied_twice():
-    m = model(K, "softmax", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
-    assert any("on JAX the softmax is applied twice" in p for p in checklist.check_compile(m, INTEGER))
+@pytest.mark.parametrize("activation", ["softmax", "sigmoid"])
+def test_logits_applied_twice(activation):  # review R10-01: on JAX the loss's own activation goes on top
+    m = model(K, activation, keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    found = checklist.check_compile(m, INTEGER)
+    assert any(f"on JAX the loss applies its own activation on top of the {activation}" in p for p in found), found
 
 
 @pytest.mark.parametrize(
