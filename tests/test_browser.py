@@ -156,8 +156,9 @@ def browser():
 
 
 def wait_for_notebook(page) -> None:
-    page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=60_000)
-    page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=90_000)
+    # :visible: with a second lesson open, the first tab's cells and indicator are still in the page, hidden
+    page.wait_for_selector(".jp-Notebook .jp-CodeCell:visible", timeout=60_000)
+    page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]:visible', timeout=90_000)
     # the status bar says "| Idle" only once the kernel is started and connected
     page.locator(".jp-StatusBar-Widget", has_text=re.compile(r"\| Idle")).first.wait_for(timeout=90_000)
 
