@@ -83,6 +83,11 @@ class Rule:
     pt: str
 
 
+def _asks_for(c: Compiled, metrics: tuple[str, ...]) -> bool:
+    """The model was compiled with one of these metric names."""
+    return any(m in metrics for m in c.metrics)
+
+
 def _loss_fits_labels(c: Compiled) -> bool:
     """The loss is the table's for these labels (BCE for yes/no, CCE for one-hot, SCCE for class numbers)."""
     return (
@@ -280,8 +285,10 @@ RULES: tuple[Rule, ...] = (
         "mse_for_labels",
         lambda c: (
             c.loss == "mean_squared_error"
-            and ((c.labels == "one-hot" and c.activation != "softmax") or (c.labels == "binary" and c.units == 1))
-            or (c.loss == "mean_squared_error" and c.labels == "multi-hot" and c.activation != "softmax")
+            and (
+                (c.labels in ("one-hot", "multi-hot") and c.activation != "softmax")
+                or (c.labels == "binary" and c.units == 1)
+            )
         ),
         "⚠ mean_squared_error treats each 0/1 label as a number to hit, as in regression; a cross-entropy "
         "is the loss made for classes (lesson 04 shows how much faster it learns on a softmax output). Use "
@@ -342,7 +349,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "accuracy_for_regression",
-        lambda c: c.labels == "real" and any(m in ACCURACIES for m in c.metrics),
+        lambda c: c.labels == "real" and _asks_for(c, ACCURACIES),
         "✗ accuracy is for classes: Keras's 'accuracy' becomes binary accuracy (one output: each prediction "
         "rounded to 0 or 1 and compared with its label) or categorical accuracy (several outputs), and no "
         "accuracy means anything for a regression target. For regression report metrics=['mae'] (mean "
@@ -359,7 +366,7 @@ RULES: tuple[Rule, ...] = (
             and c.loss == "mean_squared_error"
             and c.units == 1
             and c.activation not in ("softmax", "sigmoid")
-            and any(m in ACCURACIES for m in c.metrics)
+            and _asks_for(c, ACCURACIES)
         ),
         "⚠ The labels are whole numbers up to {top}, and one output with mean_squared_error predicts them as "
         "numbers, so an accuracy means nothing here. If they are classes, use Dense({top_plus_one}, "
@@ -372,11 +379,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "accuracy_for_multi_label",
-        lambda c: (
-            c.labels == "multi-hot"
-            and c.loss not in CROSS_ENTROPIES[1:]
-            and any(m in ("accuracy", "acc") for m in c.metrics)
-        ),
+        lambda c: c.labels == "multi-hot" and c.loss not in CROSS_ENTROPIES[1:] and _asks_for(c, ("accuracy", "acc")),
         "⚠ With several labels per example, metrics=['accuracy'] becomes categorical accuracy: it only checks "
         "whether the largest output is at the first label marked 1. Ask for metrics=['binary_accuracy'], "
         "which scores every label.",
@@ -393,7 +396,7 @@ RULES: tuple[Rule, ...] = (
             and c.labels in ("binary", "multi-hot")
             and (
                 "binary_accuracy" in c.metrics
-                or ((c.units == 1 or c.labels == "multi-hot") and any(m in ("accuracy", "acc") for m in c.metrics))
+                or ((c.units == 1 or c.labels == "multi-hot") and _asks_for(c, ("accuracy", "acc")))
             )
         ),
         "⚠ With logit outputs, binary accuracy ('accuracy' on one unit, or 'binary_accuracy') counts a "
